@@ -1,0 +1,6 @@
+/** JMH benchmarks of the tensor kernels and layers. Run from the shaded {@code benchmarks.jar} on the class path. */
+module dev.dlfs.bench {
+    requires dev.dlfs.tensor;
+    requires jmh.core;
+    requires jdk.incubator.vector;
+}

@@ -1,0 +1,49 @@
+package dev.dlfs.layers;
+
+import dev.dlfs.tensor.Parameter;
+import dev.dlfs.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One layer of a network, with the book's two passes: {@code forward} remembers what {@code backward} needs.
+ * Tensors carry the batch on axis 0; shapes elsewhere in this interface are per sample (without the batch axis).
+ *
+ * <p>A layer that scales its input by a learned factor:
+ * <pre>{@code
+ * final class Scale implements Layer {
+ *     private final Parameter k = Parameter.of("k", Tensor.ones(1), false);
+ *     private Tensor x;
+ *     public Tensor forward(Tensor x, boolean training) { this.x = x; return x.mul(k.value()); }
+ *     public Tensor backward(Tensor dout) {
+ *         k.grad().fill(dout.mul(x).sumAll());
+ *         return dout.mul(k.value());
+ *     }
+ *     public List<Parameter> parameters() { return List.of(k); }
+ *     public int[] outputShape(int[] inputShape) { return inputShape; }
+ * }
+ * }</pre>
+ */
+public interface Layer {
+    /** Computes the output for a batch; {@code training} selects e.g. Dropout's and BatchNorm's training behaviour. */
+    Tensor forward(Tensor x, boolean training);
+
+    /**
+     * Given the gradient of the loss with respect to the last output, writes the parameter gradients and returns
+     * the gradient with respect to the last input.
+     */
+    Tensor backward(Tensor dout);
+
+    /** Trainable parameters with their gradients, named locally ({@code W}, {@code b}, {@code gamma} …). */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** State that is saved but not trained, e.g. BatchNorm's running mean and variance. */
+    default Map<String, Tensor> buffers() {
+        return Map.of();
+    }
+
+    /** The per-sample output shape for a per-sample input shape; throws if the input shape is impossible. */
+    int[] outputShape(int[] inputShape);
+}

@@ -1,0 +1,29 @@
+package dev.dlfs.layers;
+
+import dev.dlfs.tensor.spi.Registry;
+import java.util.ServiceLoader;
+
+/** The layer types known to this process: every {@link LayerProvider} on the module path or class path. */
+public final class LayerRegistry {
+    private LayerRegistry() {
+    }
+
+    private static final class Holder {
+        static final Registry<LayerProvider> SHARED = discover();
+    }
+
+    /** The process-wide registry, discovered once; plugins may also be added with {@code register}. */
+    public static Registry<LayerProvider> shared() {
+        return Holder.SHARED;
+    }
+
+    /** A fresh registry of the providers ServiceLoader finds now. */
+    public static Registry<LayerProvider> discover() {
+        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::types);
+    }
+
+    /** Creates a layer by type name with the shared registry. */
+    public static Layer create(LayerSpec spec, LayerContext context) {
+        return shared().get(spec.type()).create(spec, context);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Layers with forward and backward passes (the book's chapters 3-7), activation functions, numerical
+ * differentiation and the public gradient checker. Layers are plugins: implement {@link dev.dlfs.layers.LayerProvider}
+ * and declare it with {@code provides}.
+ */
+module dev.dlfs.layers {
+    requires transitive dev.dlfs.tensor;
+    requires jdk.incubator.vector;
+
+    exports dev.dlfs.layers;
+
+    uses dev.dlfs.layers.LayerProvider;
+}

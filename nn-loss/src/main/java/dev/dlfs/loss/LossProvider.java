@@ -1,0 +1,23 @@
+package dev.dlfs.loss;
+
+import dev.dlfs.tensor.spi.Options;
+import java.util.Set;
+
+/**
+ * Makes losses of one or more names; found through {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * public final class FocalLossProvider implements LossProvider {
+ *     public Set<String> names() { return Set.of("focal"); }
+ *     public Loss create(Options options) { return new FocalLoss(options.getDouble("gamma", 2.0)); }
+ * }
+ * // module-info.java: provides dev.dlfs.loss.LossProvider with com.example.FocalLossProvider;
+ * }</pre>
+ */
+public interface LossProvider {
+    /** The names this provider makes, e.g. {@code softmax-with-loss}. */
+    Set<String> names();
+
+    /** A new loss configured by {@code options}. */
+    Loss create(Options options);
+}

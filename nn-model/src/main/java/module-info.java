@@ -1,0 +1,15 @@
+/**
+ * The assembled system: a {@code Network} of layers and a loss, built from YAML or with a builder, trained by a
+ * {@code Trainer}, saved and loaded as NumPy {@code .npz} checkpoints.
+ */
+module dev.dlfs.model {
+    requires transitive dev.dlfs.tensor;
+    requires transitive dev.dlfs.layers;
+    requires transitive dev.dlfs.loss;
+    requires transitive dev.dlfs.optim;
+    requires transitive dev.dlfs.data;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports dev.dlfs.model;
+}

@@ -1,0 +1,12 @@
+/**
+ * Optimizers (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam) with the book's weight decay. Optimizers are plugins:
+ * implement {@link dev.dlfs.optim.OptimizerProvider} and declare it with {@code provides}.
+ */
+module dev.dlfs.optim {
+    requires transitive dev.dlfs.tensor;
+    requires jdk.incubator.vector;
+
+    exports dev.dlfs.optim;
+
+    uses dev.dlfs.optim.OptimizerProvider;
+}

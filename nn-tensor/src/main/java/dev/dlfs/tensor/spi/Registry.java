@@ -1,0 +1,151 @@
+package dev.dlfs.tensor.spi;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Providers of one plugin kind (layers, losses, optimizers, data sources) by name: discovered through a
+ * {@link ServiceLoader} and open to explicit registration.
+ *
+ * <p>Names match case-insensitively and ignore {@code -} and {@code _}, so {@code softmax-with-loss},
+ * {@code softmax_with_loss} and {@code SoftmaxWithLoss} are one name. Two providers claiming one name is an error
+ * naming both classes; a provider that fails to load is recorded in {@link #loadFailures()} and does not stop the
+ * others.
+ *
+ * <pre>{@code
+ * Registry<LayerProvider> layers =
+ *         Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::types);
+ * LayerProvider relu = layers.get("relu");
+ * }</pre>
+ *
+ * <p>The {@code ServiceLoader} is created by the caller because a module may only load services it declares in
+ * {@code uses}.
+ *
+ * @param <P> the provider interface
+ */
+public final class Registry<P> {
+    private final String kind;
+    private final Function<P, ? extends Collection<String>> namesOf;
+    private final Map<String, Entry<P>> byKey = new TreeMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    private record Entry<P>(String name, P provider) {
+    }
+
+    private Registry(String kind, Function<P, ? extends Collection<String>> namesOf) {
+        this.kind = kind;
+        this.namesOf = namesOf;
+    }
+
+    /** An empty registry; {@code kind} names what it holds in messages, e.g. {@code "layer type"}. */
+    public static <P> Registry<P> empty(String kind, Function<P, ? extends Collection<String>> namesOf) {
+        return new Registry<>(kind, namesOf);
+    }
+
+    /** A registry holding every provider {@code loader} finds. */
+    public static <P> Registry<P> load(String kind, ServiceLoader<P> loader,
+                                       Function<P, ? extends Collection<String>> namesOf) {
+        Registry<P> r = new Registry<>(kind, namesOf);
+        var it = loader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<P> p;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                p = it.next();
+            } catch (ServiceConfigurationError e) {
+                r.failures.add(e.getMessage());
+                continue;
+            }
+            try {
+                r.register(p.get());
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                if (e instanceof IllegalStateException ise && ise.getMessage() != null
+                        && ise.getMessage().contains("claimed by two providers")) {
+                    throw ise;
+                }
+                r.failures.add(p.type().getName() + ": " + e);
+            }
+        }
+        return r;
+    }
+
+    /** Adds a provider under every name it claims; a name already taken is an error naming both classes. */
+    public synchronized Registry<P> register(P provider) {
+        Collection<String> names = namesOf.apply(provider);
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException(provider.getClass().getName() + " claims no " + kind + " name");
+        }
+        for (String name : names) {
+            Entry<P> existing = byKey.get(key(name));
+            if (existing != null && existing.provider() != provider) {
+                throw new IllegalStateException(kind + " '" + name + "' is claimed by two providers: "
+                        + existing.provider().getClass().getName() + " and " + provider.getClass().getName());
+            }
+        }
+        for (String name : names) {
+            byKey.put(key(name), new Entry<>(name, provider));
+        }
+        return this;
+    }
+
+    /** The provider for {@code name}, or an {@link OptionException} listing the known names and the nearest one. */
+    public synchronized P get(String name) {
+        return find(name).orElseThrow(() -> new OptionException("type", unknownMessage(name)));
+    }
+
+    /** The provider for {@code name}, if any. */
+    public synchronized Optional<P> find(String name) {
+        Entry<P> e = name == null ? null : byKey.get(key(name));
+        return e == null ? Optional.empty() : Optional.of(e.provider());
+    }
+
+    /** {@code unknown layer type 'relu2'; known layer types: affine, …; did you mean 'relu'?} */
+    public synchronized String unknownMessage(String name) {
+        List<String> known = names();
+        String hint = Suggestions.didYouMean(String.valueOf(name), known);
+        String failed = failures.isEmpty() ? "" : " (" + failures.size() + " provider(s) failed to load: "
+                + String.join("; ", failures) + ")";
+        return "unknown " + kind + " '" + name + "'; known " + kind + "s: "
+                + (known.isEmpty() ? "(none)" : String.join(", ", known)) + hint + failed;
+    }
+
+    /** Every registered name, sorted. */
+    public synchronized List<String> names() {
+        List<String> out = new ArrayList<>();
+        byKey.values().forEach(e -> out.add(e.name()));
+        Collections.sort(out);
+        return out;
+    }
+
+    /** Name to provider, sorted by name. */
+    public synchronized Map<String, P> providers() {
+        Map<String, P> out = new TreeMap<>();
+        byKey.values().forEach(e -> out.put(e.name(), e.provider()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Why providers that were found could not be loaded (empty when all loaded). */
+    public synchronized List<String> loadFailures() {
+        return List.copyOf(failures);
+    }
+
+    /** What this registry holds, e.g. {@code layer type}. */
+    public String kind() {
+        return kind;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
+    }
+}

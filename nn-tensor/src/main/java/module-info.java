@@ -1,0 +1,13 @@
+/**
+ * The tensor core of dlfs: n-dimensional float32/float64 tensors on the heap, element-wise arithmetic with NumPy
+ * broadcasting, reductions, matrix products and im2col, with hot loops on the JDK Vector API.
+ *
+ * <p>{@code dev.dlfs.tensor.spi} holds the plumbing every plugin kind shares: typed {@code Options} read from a
+ * configuration, and the {@code Registry} that discovers providers through {@link java.util.ServiceLoader}.
+ */
+module dev.dlfs.tensor {
+    requires jdk.incubator.vector;
+
+    exports dev.dlfs.tensor;
+    exports dev.dlfs.tensor.spi;
+}

