@@ -1,6 +1,8 @@
 /** JMH benchmarks of the tensor kernels and layers. Run from the shaded {@code benchmarks.jar} on the class path. */
 module dev.dlfs.bench {
     requires dev.dlfs.tensor;
+    requires dev.dlfs.layers;
+    requires dev.dlfs.loss;
     requires jmh.core;
     requires jdk.incubator.vector;
 }
