@@ -172,6 +172,11 @@ public final class Tensor {
         return shape[Shapes.axis("dim", axis, shape.length)];
     }
 
+    /** The shape array itself, for package code that only reads it. */
+    int[] shapeView() {
+        return shape;
+    }
+
     public int rank() {
         return shape.length;
     }
@@ -336,6 +341,679 @@ public final class Tensor {
         }
         return this;
     }
+
+    // ---------------------------------------------------------------- element-wise arithmetic
+
+    // Three forms each: op(b) allocates, opInPlace(b) overwrites this (b must broadcast to this shape), op(b, out)
+    // writes out (which must have the broadcast shape) and returns it. Operands must share a dtype; scalars take
+    // the tensor's dtype. Broadcasting follows NumPy: shapes align at the last axis, length-1 axes stretch.
+
+    /** <code>this + b</code>, broadcast, as a new tensor. */
+    public Tensor add(Tensor b) {
+        return Elementwise.binary("add", BinaryOp.ADD, this, b, null);
+    }
+
+    /** <code>this = this + b</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor addInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("addInPlace", BinaryOp.ADD, this, b);
+    }
+
+    /** <code>out = this + b</code>, broadcast; returns {@code out}. */
+    public Tensor add(Tensor b, Tensor out) {
+        return Elementwise.binary("add", BinaryOp.ADD, this, b, out);
+    }
+
+    /** <code>this + s</code> as a new tensor. */
+    public Tensor add(double s) {
+        return Elementwise.scalar("add", BinaryOp.ADD, this, s, null);
+    }
+
+    /** <code>this = this + s</code>; returns this. */
+    public Tensor addInPlace(double s) {
+        return Elementwise.scalar("addInPlace", BinaryOp.ADD, this, s, this);
+    }
+
+    /** <code>out = this + s</code>; returns {@code out}. */
+    public Tensor add(double s, Tensor out) {
+        return Elementwise.scalar("add", BinaryOp.ADD, this, s, out);
+    }
+
+    /** <code>this - b</code>, broadcast, as a new tensor. */
+    public Tensor sub(Tensor b) {
+        return Elementwise.binary("sub", BinaryOp.SUB, this, b, null);
+    }
+
+    /** <code>this = this - b</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor subInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("subInPlace", BinaryOp.SUB, this, b);
+    }
+
+    /** <code>out = this - b</code>, broadcast; returns {@code out}. */
+    public Tensor sub(Tensor b, Tensor out) {
+        return Elementwise.binary("sub", BinaryOp.SUB, this, b, out);
+    }
+
+    /** <code>this - s</code> as a new tensor. */
+    public Tensor sub(double s) {
+        return Elementwise.scalar("sub", BinaryOp.SUB, this, s, null);
+    }
+
+    /** <code>this = this - s</code>; returns this. */
+    public Tensor subInPlace(double s) {
+        return Elementwise.scalar("subInPlace", BinaryOp.SUB, this, s, this);
+    }
+
+    /** <code>out = this - s</code>; returns {@code out}. */
+    public Tensor sub(double s, Tensor out) {
+        return Elementwise.scalar("sub", BinaryOp.SUB, this, s, out);
+    }
+
+    /** <code>this * b</code>, broadcast, as a new tensor. */
+    public Tensor mul(Tensor b) {
+        return Elementwise.binary("mul", BinaryOp.MUL, this, b, null);
+    }
+
+    /** <code>this = this * b</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor mulInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("mulInPlace", BinaryOp.MUL, this, b);
+    }
+
+    /** <code>out = this * b</code>, broadcast; returns {@code out}. */
+    public Tensor mul(Tensor b, Tensor out) {
+        return Elementwise.binary("mul", BinaryOp.MUL, this, b, out);
+    }
+
+    /** <code>this * s</code> as a new tensor. */
+    public Tensor mul(double s) {
+        return Elementwise.scalar("mul", BinaryOp.MUL, this, s, null);
+    }
+
+    /** <code>this = this * s</code>; returns this. */
+    public Tensor mulInPlace(double s) {
+        return Elementwise.scalar("mulInPlace", BinaryOp.MUL, this, s, this);
+    }
+
+    /** <code>out = this * s</code>; returns {@code out}. */
+    public Tensor mul(double s, Tensor out) {
+        return Elementwise.scalar("mul", BinaryOp.MUL, this, s, out);
+    }
+
+    /** <code>this / b</code>, broadcast, as a new tensor. */
+    public Tensor div(Tensor b) {
+        return Elementwise.binary("div", BinaryOp.DIV, this, b, null);
+    }
+
+    /** <code>this = this / b</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor divInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("divInPlace", BinaryOp.DIV, this, b);
+    }
+
+    /** <code>out = this / b</code>, broadcast; returns {@code out}. */
+    public Tensor div(Tensor b, Tensor out) {
+        return Elementwise.binary("div", BinaryOp.DIV, this, b, out);
+    }
+
+    /** <code>this / s</code> as a new tensor. */
+    public Tensor div(double s) {
+        return Elementwise.scalar("div", BinaryOp.DIV, this, s, null);
+    }
+
+    /** <code>this = this / s</code>; returns this. */
+    public Tensor divInPlace(double s) {
+        return Elementwise.scalar("divInPlace", BinaryOp.DIV, this, s, this);
+    }
+
+    /** <code>out = this / s</code>; returns {@code out}. */
+    public Tensor div(double s, Tensor out) {
+        return Elementwise.scalar("div", BinaryOp.DIV, this, s, out);
+    }
+
+    /** <code>this<sup>b</sup></code>, broadcast, as a new tensor. */
+    public Tensor pow(Tensor b) {
+        return Elementwise.binary("pow", BinaryOp.POW, this, b, null);
+    }
+
+    /** <code>this = this<sup>b</sup></code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor powInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("powInPlace", BinaryOp.POW, this, b);
+    }
+
+    /** <code>out = this<sup>b</sup></code>, broadcast; returns {@code out}. */
+    public Tensor pow(Tensor b, Tensor out) {
+        return Elementwise.binary("pow", BinaryOp.POW, this, b, out);
+    }
+
+    /** <code>this<sup>s</sup></code> as a new tensor. */
+    public Tensor pow(double s) {
+        return Elementwise.scalar("pow", BinaryOp.POW, this, s, null);
+    }
+
+    /** <code>this = this<sup>s</sup></code>; returns this. */
+    public Tensor powInPlace(double s) {
+        return Elementwise.scalar("powInPlace", BinaryOp.POW, this, s, this);
+    }
+
+    /** <code>out = this<sup>s</sup></code>; returns {@code out}. */
+    public Tensor pow(double s, Tensor out) {
+        return Elementwise.scalar("pow", BinaryOp.POW, this, s, out);
+    }
+
+    /** <code>max(this, b)</code>, broadcast, as a new tensor. */
+    public Tensor maximum(Tensor b) {
+        return Elementwise.binary("maximum", BinaryOp.MAXIMUM, this, b, null);
+    }
+
+    /** <code>this = max(this, b)</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor maximumInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("maximumInPlace", BinaryOp.MAXIMUM, this, b);
+    }
+
+    /** <code>out = max(this, b)</code>, broadcast; returns {@code out}. */
+    public Tensor maximum(Tensor b, Tensor out) {
+        return Elementwise.binary("maximum", BinaryOp.MAXIMUM, this, b, out);
+    }
+
+    /** <code>max(this, s)</code> as a new tensor. */
+    public Tensor maximum(double s) {
+        return Elementwise.scalar("maximum", BinaryOp.MAXIMUM, this, s, null);
+    }
+
+    /** <code>this = max(this, s)</code>; returns this. */
+    public Tensor maximumInPlace(double s) {
+        return Elementwise.scalar("maximumInPlace", BinaryOp.MAXIMUM, this, s, this);
+    }
+
+    /** <code>out = max(this, s)</code>; returns {@code out}. */
+    public Tensor maximum(double s, Tensor out) {
+        return Elementwise.scalar("maximum", BinaryOp.MAXIMUM, this, s, out);
+    }
+
+    /** <code>min(this, b)</code>, broadcast, as a new tensor. */
+    public Tensor minimum(Tensor b) {
+        return Elementwise.binary("minimum", BinaryOp.MINIMUM, this, b, null);
+    }
+
+    /** <code>this = min(this, b)</code>; {@code b} broadcasts to this shape. Returns this. */
+    public Tensor minimumInPlace(Tensor b) {
+        return Elementwise.binaryInPlace("minimumInPlace", BinaryOp.MINIMUM, this, b);
+    }
+
+    /** <code>out = min(this, b)</code>, broadcast; returns {@code out}. */
+    public Tensor minimum(Tensor b, Tensor out) {
+        return Elementwise.binary("minimum", BinaryOp.MINIMUM, this, b, out);
+    }
+
+    /** <code>min(this, s)</code> as a new tensor. */
+    public Tensor minimum(double s) {
+        return Elementwise.scalar("minimum", BinaryOp.MINIMUM, this, s, null);
+    }
+
+    /** <code>this = min(this, s)</code>; returns this. */
+    public Tensor minimumInPlace(double s) {
+        return Elementwise.scalar("minimumInPlace", BinaryOp.MINIMUM, this, s, this);
+    }
+
+    /** <code>out = min(this, s)</code>; returns {@code out}. */
+    public Tensor minimum(double s, Tensor out) {
+        return Elementwise.scalar("minimum", BinaryOp.MINIMUM, this, s, out);
+    }
+
+    /** <code>this += alpha * b</code> for {@code b} of the same shape (SGD's update, gradient accumulation). Returns this. */
+    public Tensor addScaledInPlace(double alpha, Tensor b) {
+        Elementwise.addScaled(this, alpha, b);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- element-wise functions
+
+
+    /** -x of each element, as a new tensor. */
+    public Tensor neg() {
+        return Elementwise.unary("neg", UnaryOp.NEG, this, null);
+    }
+
+    /** -x of each element, in place; returns this. */
+    public Tensor negInPlace() {
+        return Elementwise.unary("negInPlace", UnaryOp.NEG, this, this);
+    }
+
+    /** -x of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor neg(Tensor out) {
+        return Elementwise.unary("neg", UnaryOp.NEG, this, out);
+    }
+
+    /** e<sup>x</sup> of each element, as a new tensor. */
+    public Tensor exp() {
+        return Elementwise.unary("exp", UnaryOp.EXP, this, null);
+    }
+
+    /** e<sup>x</sup> of each element, in place; returns this. */
+    public Tensor expInPlace() {
+        return Elementwise.unary("expInPlace", UnaryOp.EXP, this, this);
+    }
+
+    /** e<sup>x</sup> of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor exp(Tensor out) {
+        return Elementwise.unary("exp", UnaryOp.EXP, this, out);
+    }
+
+    /** ln x (NaN below 0, -inf at 0) of each element, as a new tensor. */
+    public Tensor log() {
+        return Elementwise.unary("log", UnaryOp.LOG, this, null);
+    }
+
+    /** ln x (NaN below 0, -inf at 0) of each element, in place; returns this. */
+    public Tensor logInPlace() {
+        return Elementwise.unary("logInPlace", UnaryOp.LOG, this, this);
+    }
+
+    /** ln x (NaN below 0, -inf at 0) of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor log(Tensor out) {
+        return Elementwise.unary("log", UnaryOp.LOG, this, out);
+    }
+
+    /** &radic;x of each element, as a new tensor. */
+    public Tensor sqrt() {
+        return Elementwise.unary("sqrt", UnaryOp.SQRT, this, null);
+    }
+
+    /** &radic;x of each element, in place; returns this. */
+    public Tensor sqrtInPlace() {
+        return Elementwise.unary("sqrtInPlace", UnaryOp.SQRT, this, this);
+    }
+
+    /** &radic;x of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor sqrt(Tensor out) {
+        return Elementwise.unary("sqrt", UnaryOp.SQRT, this, out);
+    }
+
+    /** |x| of each element, as a new tensor. */
+    public Tensor abs() {
+        return Elementwise.unary("abs", UnaryOp.ABS, this, null);
+    }
+
+    /** |x| of each element, in place; returns this. */
+    public Tensor absInPlace() {
+        return Elementwise.unary("absInPlace", UnaryOp.ABS, this, this);
+    }
+
+    /** |x| of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor abs(Tensor out) {
+        return Elementwise.unary("abs", UnaryOp.ABS, this, out);
+    }
+
+    /** x<sup>2</sup> of each element, as a new tensor. */
+    public Tensor square() {
+        return Elementwise.unary("square", UnaryOp.SQUARE, this, null);
+    }
+
+    /** x<sup>2</sup> of each element, in place; returns this. */
+    public Tensor squareInPlace() {
+        return Elementwise.unary("squareInPlace", UnaryOp.SQUARE, this, this);
+    }
+
+    /** x<sup>2</sup> of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor square(Tensor out) {
+        return Elementwise.unary("square", UnaryOp.SQUARE, this, out);
+    }
+
+    /** tanh x of each element, as a new tensor. */
+    public Tensor tanh() {
+        return Elementwise.unary("tanh", UnaryOp.TANH, this, null);
+    }
+
+    /** tanh x of each element, in place; returns this. */
+    public Tensor tanhInPlace() {
+        return Elementwise.unary("tanhInPlace", UnaryOp.TANH, this, this);
+    }
+
+    /** tanh x of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor tanh(Tensor out) {
+        return Elementwise.unary("tanh", UnaryOp.TANH, this, out);
+    }
+
+    /** 1 / (1 + e<sup>-x</sup>) of each element, as a new tensor. */
+    public Tensor sigmoid() {
+        return Elementwise.unary("sigmoid", UnaryOp.SIGMOID, this, null);
+    }
+
+    /** 1 / (1 + e<sup>-x</sup>) of each element, in place; returns this. */
+    public Tensor sigmoidInPlace() {
+        return Elementwise.unary("sigmoidInPlace", UnaryOp.SIGMOID, this, this);
+    }
+
+    /** 1 / (1 + e<sup>-x</sup>) of each element into {@code out} (same shape and dtype); returns {@code out}. */
+    public Tensor sigmoid(Tensor out) {
+        return Elementwise.unary("sigmoid", UnaryOp.SIGMOID, this, out);
+    }
+
+    // ---------------------------------------------------------------- comparisons
+
+
+    // Masks of 1 (true) and 0 (false) in this tensor's dtype, so that they multiply straight into gradients.
+
+    /** <code>this > b</code> as a 0/1 mask, broadcast. */
+    public Tensor gt(Tensor b) {
+        return Elementwise.binary("gt", BinaryOp.GT, this, b, null);
+    }
+
+    /** <code>this > b</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor gt(Tensor b, Tensor out) {
+        return Elementwise.binary("gt", BinaryOp.GT, this, b, out);
+    }
+
+    /** <code>this > s</code> as a 0/1 mask. */
+    public Tensor gt(double s) {
+        return Elementwise.scalar("gt", BinaryOp.GT, this, s, null);
+    }
+
+    /** <code>this > s</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor gt(double s, Tensor out) {
+        return Elementwise.scalar("gt", BinaryOp.GT, this, s, out);
+    }
+
+    /** <code>this &ge; b</code> as a 0/1 mask, broadcast. */
+    public Tensor ge(Tensor b) {
+        return Elementwise.binary("ge", BinaryOp.GE, this, b, null);
+    }
+
+    /** <code>this &ge; b</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor ge(Tensor b, Tensor out) {
+        return Elementwise.binary("ge", BinaryOp.GE, this, b, out);
+    }
+
+    /** <code>this &ge; s</code> as a 0/1 mask. */
+    public Tensor ge(double s) {
+        return Elementwise.scalar("ge", BinaryOp.GE, this, s, null);
+    }
+
+    /** <code>this &ge; s</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor ge(double s, Tensor out) {
+        return Elementwise.scalar("ge", BinaryOp.GE, this, s, out);
+    }
+
+    /** <code>this < b</code> as a 0/1 mask, broadcast. */
+    public Tensor lt(Tensor b) {
+        return Elementwise.binary("lt", BinaryOp.LT, this, b, null);
+    }
+
+    /** <code>this < b</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor lt(Tensor b, Tensor out) {
+        return Elementwise.binary("lt", BinaryOp.LT, this, b, out);
+    }
+
+    /** <code>this < s</code> as a 0/1 mask. */
+    public Tensor lt(double s) {
+        return Elementwise.scalar("lt", BinaryOp.LT, this, s, null);
+    }
+
+    /** <code>this < s</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor lt(double s, Tensor out) {
+        return Elementwise.scalar("lt", BinaryOp.LT, this, s, out);
+    }
+
+    /** <code>this &le; b</code> as a 0/1 mask, broadcast. */
+    public Tensor le(Tensor b) {
+        return Elementwise.binary("le", BinaryOp.LE, this, b, null);
+    }
+
+    /** <code>this &le; b</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor le(Tensor b, Tensor out) {
+        return Elementwise.binary("le", BinaryOp.LE, this, b, out);
+    }
+
+    /** <code>this &le; s</code> as a 0/1 mask. */
+    public Tensor le(double s) {
+        return Elementwise.scalar("le", BinaryOp.LE, this, s, null);
+    }
+
+    /** <code>this &le; s</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor le(double s, Tensor out) {
+        return Elementwise.scalar("le", BinaryOp.LE, this, s, out);
+    }
+
+    /** <code>this == b</code> as a 0/1 mask, broadcast. */
+    public Tensor eq(Tensor b) {
+        return Elementwise.binary("eq", BinaryOp.EQ, this, b, null);
+    }
+
+    /** <code>this == b</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor eq(Tensor b, Tensor out) {
+        return Elementwise.binary("eq", BinaryOp.EQ, this, b, out);
+    }
+
+    /** <code>this == s</code> as a 0/1 mask. */
+    public Tensor eq(double s) {
+        return Elementwise.scalar("eq", BinaryOp.EQ, this, s, null);
+    }
+
+    /** <code>this == s</code> as a 0/1 mask into {@code out}; returns {@code out}. */
+    public Tensor eq(double s, Tensor out) {
+        return Elementwise.scalar("eq", BinaryOp.EQ, this, s, out);
+    }
+
+    /** <code>mask != 0 ? x : y</code> element by element, all three broadcast together and of one dtype. */
+    public static Tensor where(Tensor mask, Tensor x, Tensor y) {
+        return Elementwise.where(mask, x, y, null);
+    }
+
+    /** <code>out = mask != 0 ? x : y</code>, broadcast; returns {@code out}. */
+    public static Tensor where(Tensor mask, Tensor x, Tensor y, Tensor out) {
+        return Elementwise.where(mask, x, y, out);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+
+    // Over one axis (negative axes count from the end): the axis is removed, or kept with length 1 if keepDims;
+    // the out form needs exactly that shape. Max and min of an empty tensor or axis are errors; NaN propagates.
+
+    /** Sum of all elements (0 if empty). */
+    public double sumAll() {
+        return Reductions.all("sumAll", BinaryOp.ADD, this);
+    }
+
+    /** Mean of all elements (NaN if empty). */
+    public double meanAll() {
+        return sumAll() / size;
+    }
+
+    /** Largest element. */
+    public double maxAll() {
+        return Reductions.all("maxAll", BinaryOp.MAXIMUM, this);
+    }
+
+    /** Smallest element. */
+    public double minAll() {
+        return Reductions.all("minAll", BinaryOp.MINIMUM, this);
+    }
+
+    /** Sum along {@code axis}, which is removed. */
+    public Tensor sum(int axis) {
+        return sum(axis, false);
+    }
+
+    /** Sum along {@code axis}, kept with length 1 if {@code keepDims}. */
+    public Tensor sum(int axis, boolean keepDims) {
+        return Reductions.axis("sum", BinaryOp.ADD, false, this, axis, keepDims, null);
+    }
+
+    /** Sum along {@code axis} into {@code out}; returns {@code out}. */
+    public Tensor sum(int axis, boolean keepDims, Tensor out) {
+        return Reductions.axis("sum", BinaryOp.ADD, false, this, axis, keepDims, out);
+    }
+
+    /** Mean along {@code axis}, which is removed. */
+    public Tensor mean(int axis) {
+        return mean(axis, false);
+    }
+
+    /** Mean along {@code axis}, kept with length 1 if {@code keepDims}. */
+    public Tensor mean(int axis, boolean keepDims) {
+        return Reductions.axis("mean", BinaryOp.ADD, true, this, axis, keepDims, null);
+    }
+
+    /** Mean along {@code axis} into {@code out}; returns {@code out}. */
+    public Tensor mean(int axis, boolean keepDims, Tensor out) {
+        return Reductions.axis("mean", BinaryOp.ADD, true, this, axis, keepDims, out);
+    }
+
+    /** Largest element along {@code axis}, which is removed. */
+    public Tensor max(int axis) {
+        return max(axis, false);
+    }
+
+    /** Largest element along {@code axis}, kept with length 1 if {@code keepDims}. */
+    public Tensor max(int axis, boolean keepDims) {
+        return Reductions.axis("max", BinaryOp.MAXIMUM, false, this, axis, keepDims, null);
+    }
+
+    /** Largest element along {@code axis} into {@code out}; returns {@code out}. */
+    public Tensor max(int axis, boolean keepDims, Tensor out) {
+        return Reductions.axis("max", BinaryOp.MAXIMUM, false, this, axis, keepDims, out);
+    }
+
+    /** Smallest element along {@code axis}, which is removed. */
+    public Tensor min(int axis) {
+        return min(axis, false);
+    }
+
+    /** Smallest element along {@code axis}, kept with length 1 if {@code keepDims}. */
+    public Tensor min(int axis, boolean keepDims) {
+        return Reductions.axis("min", BinaryOp.MINIMUM, false, this, axis, keepDims, null);
+    }
+
+    /** Smallest element along {@code axis} into {@code out}; returns {@code out}. */
+    public Tensor min(int axis, boolean keepDims, Tensor out) {
+        return Reductions.axis("min", BinaryOp.MINIMUM, false, this, axis, keepDims, out);
+    }
+
+    /** Index of the largest element along {@code axis} (first on ties) for each position of the reduced shape, in row-major order; e.g. the predicted class of each row of {@code (N, classes)} scores. */
+    public int[] argmax(int axis) {
+        return Reductions.argmax(this, axis);
+    }
+
+    /** Flat (row-major) index of the largest element (first on ties). */
+    public int argmaxAll() {
+        return Reductions.argmaxAll(this);
+    }
+
+    /** Softmax along the last axis as a new tensor; the row max is subtracted first, so large inputs do not overflow. */
+    public Tensor softmax() {
+        return Reductions.softmax(this, null);
+    }
+
+    /** Softmax along the last axis into {@code out} (same shape and dtype, may be this); returns {@code out}. */
+    public Tensor softmax(Tensor out) {
+        return Reductions.softmax(this, out);
+    }
+
+    // ---------------------------------------------------------------- products and rearrangements
+
+
+    /** The matrix product {@code this · b} of 2-D tensors, as a new tensor. */
+    public Tensor matmul(Tensor b) {
+        return Gemm.matmul(this, b);
+    }
+
+    /** {@code out = this · b} for 2-D tensors; returns {@code out}. */
+    public Tensor matmul(Tensor b, Tensor out) {
+        return Gemm.matmul(this, b, out);
+    }
+
+    /** The transpose of a 2-D tensor, as a copy. */
+    public Tensor transpose() {
+        return Permutation.transpose(this);
+    }
+
+    /** A copy whose axis {@code i} is axis {@code axes[i]} of this tensor, like {@code np.transpose(x, axes)}. */
+    public Tensor permute(int... axes) {
+        return Permutation.permute(this, axes);
+    }
+
+    /** The rows {@code idx[0], idx[1], …} along axis 0, copied into a new tensor: a shuffled mini-batch. */
+    public Tensor gatherRows(int[] idx) {
+        int[] s = shape.clone();
+        if (s.length == 0) {
+            throw new IllegalArgumentException("gatherRows: needs at least one axis, got a scalar " + describe());
+        }
+        s[0] = idx.length;
+        return gatherRows(idx, zeros(dtype, s));
+    }
+
+    /** The rows {@code idx[0], idx[1], …} along axis 0, copied into {@code out}; returns {@code out}. */
+    public Tensor gatherRows(int[] idx, Tensor out) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("gatherRows: needs at least one axis, got a scalar " + describe());
+        }
+        int[] s = shape.clone();
+        s[0] = idx.length;
+        Elementwise.checkedOut("gatherRows", out, dtype, s);
+        int rowSize = shape[0] == 0 ? 0 : size / shape[0];
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= shape[0]) {
+                throw new IllegalArgumentException("gatherRows: index " + idx[i] + " at position " + i
+                        + " is out of range for " + shape[0] + " rows of " + describe());
+            }
+            Elementwise.copy(this, idx[i] * rowSize, out, i * rowSize, rowSize);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- comparing tensors
+
+    /**
+     * True if {@code |this - other| <= atol + rtol·|other|} everywhere, like {@code np.allclose}; NaN is never close.
+     * The dtypes may differ (values are compared as doubles), the shapes may not.
+     */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        sameShapeForComparison("allClose", other);
+        for (int i = 0; i < size; i++) {
+            double a = value(i);
+            double b = other.value(i);
+            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b)) && a != b) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The largest {@code |this - other|} (NaN if any element is NaN); dtypes may differ, shapes may not. */
+    public double maxAbsDiff(Tensor other) {
+        sameShapeForComparison("maxAbsDiff", other);
+        double max = 0;
+        for (int i = 0; i < size; i++) {
+            double diff = Math.abs(value(i) - other.value(i));
+            if (!(diff <= max)) {
+                max = diff;
+            }
+        }
+        return max;
+    }
+
+    /** True if no element is NaN or infinite. */
+    public boolean allFinite() {
+        for (int i = 0; i < size; i++) {
+            if (!Double.isFinite(value(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void sameShapeForComparison(String op, Tensor other) {
+        if (!Arrays.equals(shape, other.shape)) {
+            throw new IllegalArgumentException(op + ": shapes " + Shapes.format(shape) + " and "
+                    + Shapes.format(other.shape) + " differ");
+        }
+    }
+
+    /** Element {@code i} without the bounds check of {@link #getFlat} (callers stay below size). */
+    private double value(int i) {
+        return f != null ? f[offset + i] : d[offset + i];
+    }
+
+    // ---------------------------------------------------------------- object methods
 
     /** True if both tensors have the same dtype, shape and elements (bit for bit, NaNs equal to NaNs). */
     @Override

@@ -1,0 +1,109 @@
+package dev.dlfs.tensor;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vectorised float64 element-wise loops over array ranges: the float64 twin of {@link FloatKernels}. */
+final class DoubleKernels {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    private DoubleKernels() {
+    }
+
+    /** {@code o[i] = a[i] op b[i]}. */
+    static void binary(BinaryOp op, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
+        binary(op, a, ao, 0, b, bo, 0, o, oo, n);
+    }
+
+    /** {@code o[i] = a[i] op s}. */
+    static void binary(BinaryOp op, double[] a, int ao, double s, double[] o, int oo, int n) {
+        binary(op, a, ao, 0, null, 0, s, o, oo, n);
+    }
+
+    /** {@code o[i] = s op b[i]}. */
+    static void binary(BinaryOp op, double s, double[] b, int bo, double[] o, int oo, int n) {
+        binary(op, null, 0, s, b, bo, 0, o, oo, n);
+    }
+
+    /** A null array stands for its scalar repeated. */
+    private static void binary(BinaryOp op, double[] a, int ao, double as, double[] b, int bo, double bs,
+                               double[] o, int oo, int n) {
+        DoubleVector sa = DoubleVector.broadcast(S, as);
+        DoubleVector sb = DoubleVector.broadcast(S, bs);
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector x = a == null ? sa : DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector y = b == null ? sb : DoubleVector.fromArray(S, b, bo + i);
+            DoubleVector r = switch (op) {
+                case ADD -> x.add(y);
+                case SUB -> x.sub(y);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                case POW -> x.pow(y);
+                case MAXIMUM -> x.max(y);
+                case MINIMUM -> x.min(y);
+                case GT -> zero.blend(one, x.compare(VectorOperators.GT, y));
+                case GE -> zero.blend(one, x.compare(VectorOperators.GE, y));
+                case LT -> zero.blend(one, x.compare(VectorOperators.LT, y));
+                case LE -> zero.blend(one, x.compare(VectorOperators.LE, y));
+                case EQ -> zero.blend(one, x.compare(VectorOperators.EQ, y));
+            };
+            r.intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = op.apply(a == null ? as : a[ao + i], b == null ? bs : b[bo + i]);
+        }
+    }
+
+    /** {@code o[i] = op(a[i])}. */
+    static void unary(UnaryOp op, double[] a, int ao, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector r = switch (op) {
+                case NEG -> x.neg();
+                case EXP -> x.lanewise(VectorOperators.EXP);
+                case LOG -> x.lanewise(VectorOperators.LOG);
+                case SQRT -> x.sqrt();
+                case ABS -> x.abs();
+                case SQUARE -> x.mul(x);
+                case TANH -> x.lanewise(VectorOperators.TANH);
+                case SIGMOID -> one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+            };
+            r.intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = op.apply(a[ao + i]);
+        }
+    }
+
+    /** {@code a[i] += alpha·b[i]}, fused so that vector lanes and the scalar tail round alike. */
+    static void addScaled(double[] a, int ao, double alpha, double[] b, int bo, int n) {
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector.fromArray(S, b, bo + i).fma(va, x).intoArray(a, ao + i);
+        }
+        for (; i < n; i++) {
+            a[ao + i] = Math.fma(b[bo + i], alpha, a[ao + i]);
+        }
+    }
+
+    /** {@code o[i] = m[i] != 0 ? x[i] : y[i]}. */
+    static void where(double[] m, int mo, double[] x, int xo, double[] y, int yo, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector vm = DoubleVector.fromArray(S, m, mo + i);
+            DoubleVector vy = DoubleVector.fromArray(S, y, yo + i);
+            vy.blend(DoubleVector.fromArray(S, x, xo + i), vm.compare(VectorOperators.NE, 0.0)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = m[mo + i] != 0 ? x[xo + i] : y[yo + i];
+        }
+    }
+}
