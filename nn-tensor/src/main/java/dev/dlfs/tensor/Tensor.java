@@ -971,7 +971,9 @@ public final class Tensor {
         for (int i = 0; i < size; i++) {
             double a = value(i);
             double b = other.value(i);
-            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b)) && a != b) {
+            boolean close = Double.isInfinite(a) || Double.isInfinite(b) ? a == b
+                    : Math.abs(a - b) <= atol + rtol * Math.abs(b);
+            if (!close) {
                 return false;
             }
         }
@@ -984,9 +986,10 @@ public final class Tensor {
         double max = 0;
         for (int i = 0; i < size; i++) {
             double diff = Math.abs(value(i) - other.value(i));
-            if (!(diff <= max)) {
-                max = diff;
+            if (Double.isNaN(diff)) {
+                return diff;
             }
+            max = Math.max(max, diff);
         }
         return max;
     }
