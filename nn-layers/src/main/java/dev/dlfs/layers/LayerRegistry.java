@@ -22,6 +22,14 @@ public final class LayerRegistry {
         return Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::types);
     }
 
+    /**
+     * A fresh registry of the providers {@code loader} can see (e.g. a class loader over a folder of plugin jars),
+     * besides those of the module layers.
+     */
+    public static Registry<LayerProvider> discover(ClassLoader loader) {
+        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class, loader), LayerProvider::types);
+    }
+
     /** Creates a layer by type name with the shared registry. */
     public static Layer create(LayerSpec spec, LayerContext context) {
         return shared().get(spec.type()).create(spec, context);

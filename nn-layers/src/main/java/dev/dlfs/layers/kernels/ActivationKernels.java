@@ -1,0 +1,138 @@
+package dev.dlfs.layers.kernels;
+
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Tensor;
+
+/**
+ * Activation functions and their backward passes on tensors, writing into a given output (which may be the input).
+ * Element-wise ones treat any shape as a flat run of elements; softmax works on rows along the last axis.
+ */
+public final class ActivationKernels {
+    private ActivationKernels() {
+    }
+
+    /** The element-wise functions, each with the tensor its backward pass reads: the input or the output. */
+    public enum Function {
+        RELU, STEP, SIGMOID, TANH, SOFTPLUS
+    }
+
+    /** {@code out = f(x)} element-wise. */
+    public static Tensor apply(Function f, Tensor x, Tensor out) {
+        check(f.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        int n = x.size();
+        if (x.dtype() == DType.FLOAT32) {
+            float[] a = x.floatArray();
+            float[] b = out.floatArray();
+            int ao = x.offset();
+            int bo = out.offset();
+            switch (f) {
+                case RELU -> FloatActivations.relu(a, ao, b, bo, n);
+                case STEP -> FloatActivations.step(a, ao, b, bo, n);
+                case SIGMOID -> FloatActivations.sigmoid(a, ao, b, bo, n);
+                case TANH -> FloatActivations.tanh(a, ao, b, bo, n);
+                case SOFTPLUS -> FloatActivations.softplus(a, ao, b, bo, n);
+            }
+        } else {
+            double[] a = x.doubleArray();
+            double[] b = out.doubleArray();
+            int ao = x.offset();
+            int bo = out.offset();
+            switch (f) {
+                case RELU -> DoubleActivations.relu(a, ao, b, bo, n);
+                case STEP -> DoubleActivations.step(a, ao, b, bo, n);
+                case SIGMOID -> DoubleActivations.sigmoid(a, ao, b, bo, n);
+                case TANH -> DoubleActivations.tanh(a, ao, b, bo, n);
+                case SOFTPLUS -> DoubleActivations.softplus(a, ao, b, bo, n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code dx = dout ⊙ f'(…)}; {@code saved} is the forward output for relu, sigmoid and tanh and the forward
+     * input for softplus (step has no gradient).
+     */
+    public static Tensor backward(Function f, Tensor saved, Tensor dout, Tensor dx) {
+        String op = f.name().toLowerCase(java.util.Locale.ROOT) + " backward";
+        check(op, saved, dout);
+        check(op, saved, dx);
+        int n = saved.size();
+        if (saved.dtype() == DType.FLOAT32) {
+            float[] s = saved.floatArray();
+            float[] g = dout.floatArray();
+            float[] d = dx.floatArray();
+            int so = saved.offset();
+            int go = dout.offset();
+            int dxo = dx.offset();
+            switch (f) {
+                case RELU -> FloatActivations.reluBackward(s, so, g, go, d, dxo, n);
+                case SIGMOID -> FloatActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
+                case TANH -> FloatActivations.tanhBackward(s, so, g, go, d, dxo, n);
+                case SOFTPLUS -> FloatActivations.softplusBackward(s, so, g, go, d, dxo, n);
+                case STEP -> throw noStepGradient();
+            }
+        } else {
+            double[] s = saved.doubleArray();
+            double[] g = dout.doubleArray();
+            double[] d = dx.doubleArray();
+            int so = saved.offset();
+            int go = dout.offset();
+            int dxo = dx.offset();
+            switch (f) {
+                case RELU -> DoubleActivations.reluBackward(s, so, g, go, d, dxo, n);
+                case SIGMOID -> DoubleActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
+                case TANH -> DoubleActivations.tanhBackward(s, so, g, go, d, dxo, n);
+                case SOFTPLUS -> DoubleActivations.softplusBackward(s, so, g, go, d, dxo, n);
+                case STEP -> throw noStepGradient();
+            }
+        }
+        return dx;
+    }
+
+    /** Why step cannot be trained by backpropagation. */
+    public static UnsupportedOperationException noStepGradient() {
+        return new UnsupportedOperationException("step has no gradient: its derivative is 0 everywhere except at 0,"
+                + " where it is undefined, so backpropagation cannot train through it; use step for perceptrons"
+                + " with hand-set weights, and sigmoid or relu to train");
+    }
+
+    /** Softmax along the last axis (the whole tensor if it is 1-D), subtracting each row's max first. */
+    public static Tensor softmax(Tensor x, Tensor out) {
+        check("softmax", x, out);
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("softmax: needs at least one axis, got a scalar " + x.describe());
+        }
+        int cols = x.dim(-1);
+        int rows = cols == 0 ? 0 : x.size() / cols;
+        if (x.dtype() == DType.FLOAT32) {
+            FloatActivations.softmaxRows(x.floatArray(), x.offset(), out.floatArray(), out.offset(), rows, cols);
+        } else {
+            DoubleActivations.softmaxRows(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), rows, cols);
+        }
+        return out;
+    }
+
+    /** The softmax Jacobian applied to {@code dout}, row by row, from the softmax output {@code y}. */
+    public static Tensor softmaxBackward(Tensor y, Tensor dout, Tensor dx) {
+        check("softmax backward", y, dout);
+        check("softmax backward", y, dx);
+        int cols = y.rank() == 0 ? 1 : y.dim(-1);
+        int rows = cols == 0 ? 0 : y.size() / cols;
+        if (y.dtype() == DType.FLOAT32) {
+            FloatActivations.softmaxBackwardRows(y.floatArray(), y.offset(), dout.floatArray(), dout.offset(),
+                    dx.floatArray(), dx.offset(), rows, cols);
+        } else {
+            DoubleActivations.softmaxBackwardRows(y.doubleArray(), y.offset(), dout.doubleArray(), dout.offset(),
+                    dx.doubleArray(), dx.offset(), rows, cols);
+        }
+        return dx;
+    }
+
+    /** Same dtype and shape, or a message naming the operation and both tensors. */
+    static void check(String op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype() || !java.util.Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException(op + ": " + a.describe() + " and " + b.describe()
+                    + " must have the same dtype and shape");
+        }
+    }
+}

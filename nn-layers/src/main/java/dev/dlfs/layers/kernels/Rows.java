@@ -1,0 +1,168 @@
+package dev.dlfs.layers.kernels;
+
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Tensor;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Row and block operations of the affine and convolution layers: bias broadcast, bias gradient, and the transpose
+ * between a gemm's (N·P, C) result and the (N, C, P) layout of NCHW tensors.
+ */
+public final class Rows {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+
+    private Rows() {
+    }
+
+    /** Adds {@code v} (length cols) to every row of {@code m} (rows × cols, contiguous), in place. */
+    public static void addToRows(Tensor m, Tensor v, int rows, int cols) {
+        int mo = m.offset();
+        int vo = v.offset();
+        if (m.dtype() == DType.FLOAT32) {
+            float[] a = m.floatArray();
+            float[] b = v.floatArray();
+            for (int r = 0; r < rows; r++) {
+                int base = mo + r * cols;
+                int i = 0;
+                for (int end = F.loopBound(cols); i < end; i += F.length()) {
+                    FloatVector.fromArray(F, a, base + i).add(FloatVector.fromArray(F, b, vo + i))
+                            .intoArray(a, base + i);
+                }
+                for (; i < cols; i++) {
+                    a[base + i] += b[vo + i];
+                }
+            }
+        } else {
+            double[] a = m.doubleArray();
+            double[] b = v.doubleArray();
+            for (int r = 0; r < rows; r++) {
+                int base = mo + r * cols;
+                int i = 0;
+                for (int end = D.loopBound(cols); i < end; i += D.length()) {
+                    DoubleVector.fromArray(D, a, base + i).add(DoubleVector.fromArray(D, b, vo + i))
+                            .intoArray(a, base + i);
+                }
+                for (; i < cols; i++) {
+                    a[base + i] += b[vo + i];
+                }
+            }
+        }
+    }
+
+    /** {@code out[j] = Σ_r m[r][j]} for m of rows × cols (the bias gradient of an affine layer). */
+    public static void columnSums(Tensor m, int rows, int cols, Tensor out) {
+        out.fill(0);
+        int mo = m.offset();
+        int oo = out.offset();
+        if (m.dtype() == DType.FLOAT32) {
+            float[] a = m.floatArray();
+            float[] s = out.floatArray();
+            for (int r = 0; r < rows; r++) {
+                int base = mo + r * cols;
+                int i = 0;
+                for (int end = F.loopBound(cols); i < end; i += F.length()) {
+                    FloatVector.fromArray(F, s, oo + i).add(FloatVector.fromArray(F, a, base + i))
+                            .intoArray(s, oo + i);
+                }
+                for (; i < cols; i++) {
+                    s[oo + i] += a[base + i];
+                }
+            }
+        } else {
+            double[] a = m.doubleArray();
+            double[] s = out.doubleArray();
+            for (int r = 0; r < rows; r++) {
+                int base = mo + r * cols;
+                int i = 0;
+                for (int end = D.loopBound(cols); i < end; i += D.length()) {
+                    DoubleVector.fromArray(D, s, oo + i).add(DoubleVector.fromArray(D, a, base + i))
+                            .intoArray(s, oo + i);
+                }
+                for (; i < cols; i++) {
+                    s[oo + i] += a[base + i];
+                }
+            }
+        }
+    }
+
+    /** {@code out[c] = Σ_n Σ_p x[n][c][p]} for x of blocks × channels × plane (a convolution's bias gradient). */
+    public static void channelSums(Tensor x, int blocks, int channels, int plane, Tensor out) {
+        int xo = x.offset();
+        for (int c = 0; c < channels; c++) {
+            double total = 0;
+            for (int b = 0; b < blocks; b++) {
+                total += x.dtype() == DType.FLOAT32
+                        ? sum(x.floatArray(), xo + (b * channels + c) * plane, plane)
+                        : sum(x.doubleArray(), xo + (b * channels + c) * plane, plane);
+            }
+            out.setFlat(c, total);
+        }
+    }
+
+    private static double sum(float[] a, int from, int n) {
+        FloatVector acc = FloatVector.zero(F);
+        int i = 0;
+        for (int end = F.loopBound(n); i < end; i += F.length()) {
+            acc = acc.add(FloatVector.fromArray(F, a, from + i));
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[from + i];
+        }
+        return s;
+    }
+
+    private static double sum(double[] a, int from, int n) {
+        DoubleVector acc = DoubleVector.zero(D);
+        int i = 0;
+        for (int end = D.loopBound(n); i < end; i += D.length()) {
+            acc = acc.add(DoubleVector.fromArray(D, a, from + i));
+        }
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[from + i];
+        }
+        return s;
+    }
+
+    /**
+     * {@code dst[b][c][r] = src[b][r][c]} for {@code blocks} matrices of rows × cols: turns a gemm's (N·P, C)
+     * output into NCHW's (N, C, P), or back with rows and cols swapped.
+     */
+    public static void transposeBlocks(Tensor src, Tensor dst, int blocks, int rows, int cols) {
+        int so = src.offset();
+        int dOff = dst.offset();
+        int block = rows * cols;
+        // Tiles keep both the rows read and the rows written in cache.
+        final int tile = 32;
+        boolean f32 = src.dtype() == DType.FLOAT32;
+        float[] sf = f32 ? src.floatArray() : null;
+        float[] df = f32 ? dst.floatArray() : null;
+        double[] sd = f32 ? null : src.doubleArray();
+        double[] dd = f32 ? null : dst.doubleArray();
+        for (int b = 0; b < blocks; b++) {
+            int s0 = so + b * block;
+            int d0 = dOff + b * block;
+            for (int r0 = 0; r0 < rows; r0 += tile) {
+                int r1 = Math.min(rows, r0 + tile);
+                for (int c0 = 0; c0 < cols; c0 += tile) {
+                    int c1 = Math.min(cols, c0 + tile);
+                    for (int c = c0; c < c1; c++) {
+                        int dRow = d0 + c * rows;
+                        for (int r = r0; r < r1; r++) {
+                            if (f32) {
+                                df[dRow + r] = sf[s0 + r * cols + c];
+                            } else {
+                                dd[dRow + r] = sd[s0 + r * cols + c];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
