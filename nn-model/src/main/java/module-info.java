@@ -8,8 +8,9 @@ module dev.dlfs.model {
     requires transitive dev.dlfs.loss;
     requires transitive dev.dlfs.optim;
     requires transitive dev.dlfs.data;
-    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
 
     exports dev.dlfs.model;
 }
