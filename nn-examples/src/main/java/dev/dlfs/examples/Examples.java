@@ -1,0 +1,25 @@
+package dev.dlfs.examples;
+
+import dev.dlfs.examples.data.DataExample;
+import dev.dlfs.examples.layers.LayersExample;
+import dev.dlfs.examples.loss.LossExample;
+import dev.dlfs.examples.optim.OptimExample;
+import dev.dlfs.examples.tensor.TensorExample;
+import java.util.List;
+import java.util.Optional;
+
+/** Every runnable example, one per module, in the order of the book's chapters. */
+public final class Examples {
+    private Examples() {
+    }
+
+    public static List<Example> all() {
+        return List.of(new TensorExample(), new LayersExample(), new LossExample(), new OptimExample(),
+                new DataExample());
+    }
+
+    /** The example called {@code name}, if there is one. */
+    public static Optional<Example> find(String name) {
+        return all().stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
+    }
+}
