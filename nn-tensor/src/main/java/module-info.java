@@ -10,4 +10,5 @@ module dev.dlfs.tensor {
 
     exports dev.dlfs.tensor;
     exports dev.dlfs.tensor.spi;
+    exports dev.dlfs.tensor.io;
 }

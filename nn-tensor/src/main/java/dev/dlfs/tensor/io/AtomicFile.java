@@ -1,0 +1,67 @@
+package dev.dlfs.tensor.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file all at once or not at all: the content goes to a temporary file in the same directory, is flushed
+ * to disk, and replaces the target with an atomic rename. A reader never sees half a file, and a crash leaves the
+ * old file in place.
+ *
+ * <pre>{@code
+ * AtomicFile.write(Path.of("model.npz"), out -> out.write(bytes));
+ * }</pre>
+ */
+public final class AtomicFile {
+    private AtomicFile() {
+    }
+
+    /** Produces a file's content; closing the stream it is given is allowed and only flushes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code content} to {@code target}, replacing any existing file atomically. */
+    public static void write(Path target, Content content) throws IOException {
+        Path file = target.toAbsolutePath();
+        Path dir = file.getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+                content.writeTo(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the channel must stay open until it has been forced to disk
+                    }
+                });
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+}
