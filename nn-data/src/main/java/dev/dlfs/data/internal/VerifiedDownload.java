@@ -1,0 +1,155 @@
+package dev.dlfs.data.internal;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Downloads one file from the first of several mirrors that serves it intact. Each mirror is asked for
+ * {@code <name>.gz}, then {@code <name>}; the body goes to a hidden temporary file in the target directory, is
+ * checked against the SHA-256 of the uncompressed file (decompressing if it is gzip, recognised by its magic bytes),
+ * and only then renamed into place atomically as {@code <name>.gz} or {@code <name>}. A failed, interrupted,
+ * truncated or corrupted download leaves nothing behind that could pass for the file.
+ */
+public final class VerifiedDownload {
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public VerifiedDownload(HttpClient client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** Follows redirects; 30 s to connect, 10 min per file. */
+    public static VerifiedDownload standard() {
+        return new VerifiedDownload(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).build(), Duration.ofMinutes(10));
+    }
+
+    /**
+     * Fetches {@code name} into {@code dir} and returns the file written.
+     *
+     * @param sha256 lower-case hex SHA-256 of the uncompressed file
+     * @throws IOException listing every URL tried and why it failed
+     */
+    public Path fetch(List<URI> mirrors, String name, String sha256, Path dir) throws IOException {
+        if (mirrors.isEmpty()) {
+            throw new IOException("cannot download " + name + ": no mirrors configured");
+        }
+        Files.createDirectories(dir);
+        List<String> failures = new ArrayList<>();
+        for (URI mirror : mirrors) {
+            URI base = mirror.toString().endsWith("/") ? mirror : URI.create(mirror + "/");
+            for (String candidate : List.of(name + ".gz", name)) {
+                URI uri = base.resolve(candidate);
+                try {
+                    return attempt(uri, name, sha256, dir);
+                } catch (InterruptedIOException e) {
+                    throw e;
+                } catch (IOException | IllegalArgumentException e) {
+                    failures.add(uri + ": " + e.getMessage());
+                }
+            }
+        }
+        throw new IOException("could not download " + name + " from any mirror:\n  " + String.join("\n  ", failures));
+    }
+
+    private Path attempt(URI uri, String name, String sha256, Path dir) throws IOException {
+        Path part = Files.createTempFile(dir, "." + name + ".", ".part");
+        try {
+            HttpResponse<InputStream> response = send(uri);
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new IOException("HTTP " + response.statusCode());
+                }
+                try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                    copy(body, Channels.newOutputStream(ch), declared);
+                    ch.force(true);
+                }
+            }
+            boolean gzip = isGzip(part);
+            String actual = sha256OfContent(part, gzip);
+            if (!actual.equals(sha256)) {
+                throw new IOException("SHA-256 mismatch" + (gzip ? " after decompression" : "") + ": expected "
+                        + sha256 + ", got " + actual);
+            }
+            Path target = dir.resolve(gzip ? name + ".gz" : name);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private HttpResponse<InputStream> send(URI uri) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("download of " + uri + " interrupted");
+        }
+    }
+
+    /** Copies the body, turning a connection that breaks off into "truncated: n of m bytes". */
+    private static void copy(InputStream body, OutputStream out, long declared) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long received = 0;
+        try {
+            for (int n; (n = body.read(buf)) >= 0; received += n) {
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new IOException("truncated: the connection broke off after " + received + " of "
+                    + (declared >= 0 ? declared : "?") + " bytes (" + e.getMessage() + ")", e);
+        }
+        if (declared >= 0 && received != declared) {
+            throw new IOException("truncated: received " + received + " of " + declared + " bytes");
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private static String sha256OfContent(Path file, boolean gzip) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             InputStream in = new DigestInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (EOFException | ZipException e) {
+            throw new IOException("corrupt gzip data: " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}
