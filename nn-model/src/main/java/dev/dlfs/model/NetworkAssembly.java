@@ -10,6 +10,7 @@ import dev.dlfs.loss.LossProvider;
 import dev.dlfs.loss.LossRegistry;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.spi.OptionException;
+import dev.dlfs.tensor.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class NetworkAssembly {
                 spec.options().rejectUnknown("layer '" + spec.type() + "'");
                 next = layer.outputShape(shape);
             } catch (OptionException e) {
-                throw origin.fromOption(at, e);
+                throw misspeltRequired(origin, at, spec, e);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw origin.error(at, what + ": " + e.getMessage());
             }
@@ -56,6 +57,24 @@ final class NetworkAssembly {
             shape = next;
         }
         return out;
+    }
+
+    /**
+     * A required option reported missing while a near spelling of it is present ({@code unit: 50} for
+     * {@code units}) is reported at the misspelt key, with the suggestion.
+     */
+    private static ConfigException misspeltRequired(ConfigOrigin origin, String at, LayerSpec spec,
+                                                    OptionException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("missing required option") && e.path() != null && !e.path().contains(".")) {
+            for (String typed : spec.options().unknownKeys()) {
+                if (Suggestions.closest(typed, List.of(e.path())).isPresent()) {
+                    return origin.keyError(at + "." + typed, "layer '" + spec.type() + "': unknown option '" + typed
+                            + "'; did you mean '" + e.path() + "'? (" + message + ")");
+                }
+            }
+        }
+        return origin.fromOption(at, e);
     }
 
     static Loss loss(NetworkConfig config) {
