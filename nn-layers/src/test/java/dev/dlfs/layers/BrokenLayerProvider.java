@@ -1,0 +1,20 @@
+package dev.dlfs.layers;
+
+import java.util.Set;
+
+/** A plugin whose construction fails, as one with a missing dependency would; see {@link PluginLoadingTest}. */
+public final class BrokenLayerProvider implements LayerProvider {
+    public BrokenLayerProvider() {
+        throw new IllegalStateException("cannot open swish.bin");
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of("swish");
+    }
+
+    @Override
+    public Layer create(LayerSpec spec, LayerContext context) {
+        throw new UnsupportedOperationException();
+    }
+}
