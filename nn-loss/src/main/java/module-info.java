@@ -1,6 +1,7 @@
 /**
- * Loss functions with their gradients (softmax-with-loss, mean squared error, …). Losses are plugins: implement
- * {@link dev.dlfs.loss.LossProvider} and declare it with {@code provides}.
+ * Loss functions with their gradients (softmax-with-loss, mean squared error, …), the book's loss functions as plain
+ * functions, and a gradient checker for any loss. Losses are plugins: implement {@link dev.dlfs.loss.LossProvider}
+ * and declare it with {@code provides}.
  */
 module dev.dlfs.loss {
     requires transitive dev.dlfs.tensor;
@@ -9,4 +10,11 @@ module dev.dlfs.loss {
     exports dev.dlfs.loss;
 
     uses dev.dlfs.loss.LossProvider;
+
+    provides dev.dlfs.loss.LossProvider with
+            dev.dlfs.loss.internal.SoftmaxWithLossProvider,
+            dev.dlfs.loss.internal.MeanSquaredErrorProvider,
+            dev.dlfs.loss.internal.MeanAbsoluteErrorProvider,
+            dev.dlfs.loss.internal.HuberProvider,
+            dev.dlfs.loss.internal.SigmoidWithLossProvider;
 }

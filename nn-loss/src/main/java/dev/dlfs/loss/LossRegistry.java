@@ -20,7 +20,7 @@ public final class LossRegistry {
 
     /** A fresh registry of the providers ServiceLoader finds now. */
     public static Registry<LossProvider> discover() {
-        return Registry.load("loss", ServiceLoader.load(LossProvider.class), LossProvider::names);
+        return Registry.load("loss function", ServiceLoader.load(LossProvider.class), LossProvider::names);
     }
 
     /** Creates a loss by name with the shared registry. */

@@ -1,0 +1,159 @@
+package dev.dlfs.loss.internal;
+
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Tensor;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * The book's numerically stable softmax along the last axis: subtract each row's maximum, exponentiate, divide by
+ * the row's sum. The exponentials run over the whole buffer at once, so short rows (10 classes) vectorise too.
+ */
+final class Softmax {
+    private Softmax() {
+    }
+
+    /** Writes softmax({@code x}) into {@code out} (same dtype and shape, contiguous; may be {@code x} itself). */
+    static void rows(Tensor x, Tensor out) {
+        int classes = x.dim(-1);
+        int rows = x.size() / classes;
+        if (x.dtype() == DType.FLOAT32) {
+            rows(x.floatArray(), x.offset(), out.floatArray(), out.offset(), rows, classes);
+        } else {
+            rows(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), rows, classes);
+        }
+    }
+
+    private static void rows(float[] x, int xo, float[] o, int oo, int rows, int classes) {
+        for (int r = 0; r < rows; r++) {
+            int from = r * classes;
+            shift(x, xo + from, o, oo + from, classes, -max(x, xo + from, classes));
+        }
+        VectorMath.expInPlace(o, oo, rows * classes);
+        for (int r = 0; r < rows; r++) {
+            int from = oo + r * classes;
+            divide(o, from, classes, (float) sum(o, from, classes));
+        }
+    }
+
+    private static void rows(double[] x, int xo, double[] o, int oo, int rows, int classes) {
+        for (int r = 0; r < rows; r++) {
+            int from = r * classes;
+            shift(x, xo + from, o, oo + from, classes, -max(x, xo + from, classes));
+        }
+        VectorMath.expInPlace(o, oo, rows * classes);
+        for (int r = 0; r < rows; r++) {
+            int from = oo + r * classes;
+            divide(o, from, classes, sum(o, from, classes));
+        }
+    }
+
+    private static float max(float[] a, int off, int n) {
+        int bound = VectorMath.FS.loopBound(n);
+        float best = Float.NEGATIVE_INFINITY;
+        int i = 0;
+        if (bound > 0) {     // rows shorter than a vector (10 classes) skip the reduction
+            FloatVector m = FloatVector.fromArray(VectorMath.FS, a, off);
+            for (i = VectorMath.FS.length(); i < bound; i += VectorMath.FS.length()) {
+                m = m.max(FloatVector.fromArray(VectorMath.FS, a, off + i));
+            }
+            best = m.reduceLanes(VectorOperators.MAX);      // max is exact, so lane order does not matter
+        }
+        for (; i < n; i++) {
+            best = Math.max(best, a[off + i]);
+        }
+        return best;
+    }
+
+    private static double max(double[] a, int off, int n) {
+        int bound = VectorMath.DS.loopBound(n);
+        double best = Double.NEGATIVE_INFINITY;
+        int i = 0;
+        if (bound > 0) {
+            DoubleVector m = DoubleVector.fromArray(VectorMath.DS, a, off);
+            for (i = VectorMath.DS.length(); i < bound; i += VectorMath.DS.length()) {
+                m = m.max(DoubleVector.fromArray(VectorMath.DS, a, off + i));
+            }
+            best = m.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            best = Math.max(best, a[off + i]);
+        }
+        return best;
+    }
+
+    private static void shift(float[] x, int xo, float[] o, int oo, int n, float by) {
+        int i = 0;
+        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
+            FloatVector.fromArray(VectorMath.FS, x, xo + i).add(by).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = x[xo + i] + by;
+        }
+    }
+
+    private static void shift(double[] x, int xo, double[] o, int oo, int n, double by) {
+        int i = 0;
+        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
+            DoubleVector.fromArray(VectorMath.DS, x, xo + i).add(by).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = x[xo + i] + by;
+        }
+    }
+
+    private static double sum(float[] a, int off, int n) {
+        int bound = VectorMath.FS.loopBound(n);
+        double sum = 0;
+        int i = 0;
+        if (bound > 0) {
+            FloatVector s = FloatVector.fromArray(VectorMath.FS, a, off);
+            for (i = VectorMath.FS.length(); i < bound; i += VectorMath.FS.length()) {
+                s = s.add(FloatVector.fromArray(VectorMath.FS, a, off + i));
+            }
+            sum = VectorMath.sumLanes(s);
+        }
+        for (; i < n; i++) {
+            sum += a[off + i];
+        }
+        return sum;
+    }
+
+    private static double sum(double[] a, int off, int n) {
+        int bound = VectorMath.DS.loopBound(n);
+        double sum = 0;
+        int i = 0;
+        if (bound > 0) {
+            DoubleVector s = DoubleVector.fromArray(VectorMath.DS, a, off);
+            for (i = VectorMath.DS.length(); i < bound; i += VectorMath.DS.length()) {
+                s = s.add(DoubleVector.fromArray(VectorMath.DS, a, off + i));
+            }
+            sum = VectorMath.sumLanes(s);
+        }
+        for (; i < n; i++) {
+            sum += a[off + i];
+        }
+        return sum;
+    }
+
+    private static void divide(float[] a, int off, int n, float by) {
+        int i = 0;
+        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
+            FloatVector.fromArray(VectorMath.FS, a, off + i).div(by).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            a[off + i] /= by;
+        }
+    }
+
+    private static void divide(double[] a, int off, int n, double by) {
+        int i = 0;
+        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
+            DoubleVector.fromArray(VectorMath.DS, a, off + i).div(by).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            a[off + i] /= by;
+        }
+    }
+}
