@@ -23,7 +23,11 @@ public final class MnistSource implements DataSourceProvider {
 
     @Override
     public DataSplit load(String name, Options o) throws IOException {
-        MnistKind kind = name.equals(MnistKind.FASHION_MNIST.sourceName()) ? MnistKind.FASHION_MNIST : MnistKind.MNIST;
+        MnistKind kind = switch (name) {
+            case "mnist" -> MnistKind.MNIST;
+            case "fashion-mnist" -> MnistKind.FASHION_MNIST;
+            default -> throw new IllegalArgumentException("MnistSource cannot load '" + name + "'; it loads " + names());
+        };
         MnistOptions options = new MnistOptions(o.has("dir") ? SourceOptions.path(o, "dir") : null,
                 o.getBoolean("download", false),
                 SourceOptions.strings(o, "mirrors").stream().map(URI::create).toList(),
