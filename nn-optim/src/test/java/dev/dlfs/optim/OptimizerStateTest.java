@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.io.Npz;
 import dev.dlfs.tensor.spi.Options;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +62,26 @@ class OptimizerStateTest {
             assertEquals(straight.get(k).value(), resumed.get(k).value(), name + " " + straight.get(k).name());
         }
         assertEquals(before.state().keySet(), after.state().keySet());
+    }
+
+    /** A checkpoint written to an .npz file and read back resumes just the same. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("dev.dlfs.optim.OptimizerStepsTest#namesAndDtypes")
+    void stateSurvivesAnNpzFile(String name, DType dtype, @TempDir Path dir) throws Exception {
+        List<Parameter> straight = network(dtype);
+        train(OptimizerRegistry.create(name, OPTIONS), straight, 0, 4);
+
+        List<Parameter> resumed = network(dtype);
+        Optimizer before = OptimizerRegistry.create(name, OPTIONS);
+        train(before, resumed, 0, 1);
+        Path file = dir.resolve("optimizer.npz");
+        Npz.write(file, before.state());
+        Optimizer after = OptimizerRegistry.create(name, OPTIONS);
+        after.loadState(Npz.read(file));
+        train(after, resumed, 1, 4);
+        for (int k = 0; k < straight.size(); k++) {
+            assertEquals(straight.get(k).value(), resumed.get(k).value(), name + " " + straight.get(k).name());
+        }
     }
 
     @Test

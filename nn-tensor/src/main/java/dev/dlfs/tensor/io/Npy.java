@@ -1,6 +1,7 @@
 package dev.dlfs.tensor.io;
 
 import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -36,12 +38,17 @@ public final class Npy {
 
     /** The array in {@code path} as a tensor of its natural dtype (see {@link NpyArray#toTensor()}). */
     public static Tensor read(Path path) throws IOException {
-        return readArray(path).toTensor();
+        return read(path, null);
     }
 
-    /** The array in {@code path} as a tensor of {@code dtype} (see {@link NpyArray#toTensor(DType)}). */
+    /** The array in {@code path} as a tensor of {@code dtype}, or its natural dtype if null (see {@link NpyArray}). */
     public static Tensor read(Path path, DType dtype) throws IOException {
-        return readArray(path).toTensor(dtype);
+        NpyArray a = readArray(path);
+        try {
+            return dtype == null ? a.toTensor() : a.toTensor(dtype);
+        } catch (IllegalStateException e) {
+            throw new NpyFormatException(path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The array in {@code path} with its own element type. */
@@ -144,10 +151,10 @@ public final class Npy {
         long found = bytes.length - dataStart;
         if (found != expected) {
             throw new NpyFormatException(source + ": " + (found < expected ? "truncated" : "trailing bytes")
-                    + ": shape " + dev.dlfs.tensor.Shapes.format(header.shape()) + " of '" + descr + "' needs "
+                    + ": shape " + Shapes.format(header.shape()) + " of '" + descr + "' needs "
                     + expected + " data bytes, the file holds " + found);
         }
-        byte[] data = java.util.Arrays.copyOfRange(bytes, dataStart, bytes.length);
+        byte[] data = Arrays.copyOfRange(bytes, dataStart, bytes.length);
         if (header.fortranOrder()) {
             data = FortranOrder.toC(data, header.shape(), type.bytes());
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -35,7 +36,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
         if (!(value instanceof Map<?, ?> dict)) {
             throw new NpyFormatException(source + ": bad .npy header " + quote(text) + ": not a dict");
         }
-        if (!dict.keySet().equals(java.util.Set.of("descr", "fortran_order", "shape"))) {
+        if (!dict.keySet().equals(Set.of("descr", "fortran_order", "shape"))) {
             throw new NpyFormatException(source + ": bad .npy header " + quote(text)
                     + ": keys must be descr, fortran_order, shape; found " + new TreeSet<>(dict.keySet().stream()
                     .map(String::valueOf).toList()));
@@ -63,7 +64,7 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
             shape[i] = (int) (long) n;
             size *= n;
             if (size > Integer.MAX_VALUE - 16) {
-                throw new NpyFormatException(source + ": shape " + text.substring(text.indexOf("shape"))
+                throw new NpyFormatException(source + ": shape " + dims
                         + " has more elements than a Java array holds");
             }
         }
