@@ -62,8 +62,9 @@ class LossRegistryTest {
 
     @Test
     void everyBuiltInNameAndAliasIsFound() {
-        assertEquals(List.of("bce", "binary-cross-entropy", "cross-entropy", "huber", "l1", "mae", "mean-absolute-error",
-                "mean-squared-error", "mse", "sigmoid-with-loss", "softmax-cross-entropy", "softmax-with-loss"),
+        assertEquals(List.of("bce", "binary-cross-entropy", "cross-entropy", "huber", "l1", "mae",
+                "mean-absolute-error", "mean-squared-error", "mse", "sigmoid-with-loss", "softmax-cross-entropy",
+                "softmax-with-loss"),
                 LossRegistry.discover().names());
         assertEquals(List.of(), LossRegistry.discover().loadFailures());
     }
@@ -120,8 +121,9 @@ class LossRegistryTest {
         Registry<LossProvider> registry = LossRegistry.discover();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> registry.register(new SecondMseProvider()));
-        assertEquals("loss function 'mse' is claimed by two providers: dev.dlfs.loss.internal.MeanSquaredErrorProvider and "
-                + SecondMseProvider.class.getName(), e.getMessage());
+        assertEquals("loss function 'mse' is claimed by two providers: "
+                + "dev.dlfs.loss.internal.MeanSquaredErrorProvider and " + SecondMseProvider.class.getName(),
+                e.getMessage());
     }
 
     @Test

@@ -137,7 +137,8 @@ final class Softmax {
         return sum;
     }
 
-    private static void divide(float[] a, int off, int n, float by) {
+    /** {@code a[off, off+n) /= by}. */
+    static void divide(float[] a, int off, int n, float by) {
         int i = 0;
         for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
             FloatVector.fromArray(VectorMath.FS, a, off + i).div(by).intoArray(a, off + i);
@@ -147,7 +148,8 @@ final class Softmax {
         }
     }
 
-    private static void divide(double[] a, int off, int n, double by) {
+    /** {@code a[off, off+n) /= by}. */
+    static void divide(double[] a, int off, int n, double by) {
         int i = 0;
         for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
             DoubleVector.fromArray(VectorMath.DS, a, off + i).div(by).intoArray(a, off + i);

@@ -79,33 +79,13 @@ public final class SoftmaxWithLoss implements Loss {
             for (int r = 0; r < labels.length; r++) {
                 a[off + r * classes + labels[r]] -= 1f;
             }
-            divide(a, off, p.size(), n);
+            Softmax.divide(a, off, p.size(), n);
         } else {
             double[] a = p.doubleArray();
             for (int r = 0; r < labels.length; r++) {
                 a[off + r * classes + labels[r]] -= 1.0;
             }
-            divide(a, off, p.size(), n);
-        }
-    }
-
-    private static void divide(float[] a, int off, int size, float n) {
-        int i = 0;
-        for (int bound = VectorMath.FS.loopBound(size); i < bound; i += VectorMath.FS.length()) {
-            FloatVector.fromArray(VectorMath.FS, a, off + i).div(n).intoArray(a, off + i);
-        }
-        for (; i < size; i++) {
-            a[off + i] /= n;
-        }
-    }
-
-    private static void divide(double[] a, int off, int size, double n) {
-        int i = 0;
-        for (int bound = VectorMath.DS.loopBound(size); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector.fromArray(VectorMath.DS, a, off + i).div(n).intoArray(a, off + i);
-        }
-        for (; i < size; i++) {
-            a[off + i] /= n;
+            Softmax.divide(a, off, p.size(), n);
         }
     }
 

@@ -93,7 +93,8 @@ class ElementwiseLossTest {
     @Test
     void absoluteErrorGradientIsZeroWhereThePredictionIsExact() {
         MeanAbsoluteError mae = new MeanAbsoluteError();
-        assertEquals(2.0, mae.forward(Tensor.of(new double[] {1, 2, 3, 4}, 2, 2), Tensor.of(new double[] {1, 3, 3, 1}, 2, 2)));
+        assertEquals(2.0, mae.forward(Tensor.of(new double[] {1, 2, 3, 4}, 2, 2),
+                Tensor.of(new double[] {1, 3, 3, 1}, 2, 2)));
         assertArrayEquals(new double[] {0, -0.5, 0, 0.5}, mae.backward().toDoubleArray());
     }
 
@@ -125,7 +126,8 @@ class ElementwiseLossTest {
         assertEquals(7.5, new MeanSquaredError().forward(y.reshape(2, 2), t.reshape(2, 2)));  // ÷ 2 samples
         assertEquals(7.5, new MeanSquaredError().forward(y.reshape(2, 2, 1), t.reshape(2, 2, 1)));
         assertEquals(3.75, new MeanSquaredError().forward(y.reshape(4, 1), t.reshape(4, 1)));
-        assertEquals(2.0, new MeanSquaredError().forward(Tensor.scalar(DType.FLOAT64, 2), Tensor.scalar(DType.FLOAT64, 0)));
+        assertEquals(2.0, new MeanSquaredError().forward(Tensor.scalar(DType.FLOAT64, 2),
+                Tensor.scalar(DType.FLOAT64, 0)));
     }
 
     @Test

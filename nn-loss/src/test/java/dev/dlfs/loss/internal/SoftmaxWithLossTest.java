@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class SoftmaxWithLossTest {
     private static double tolerance(DType dtype) {
@@ -102,7 +102,6 @@ class SoftmaxWithLossTest {
         // row 0: -log(p1 + 1e-7) with p1 = e^-10 / (1 + e^-10 + e^-20); row 1: p2 = 1.
         double p1 = Math.exp(-10) / (1 + Math.exp(-10) + Math.exp(-20));
         assertEquals((-Math.log(p1 + 1e-7) - Math.log(1 + 1e-7)) / 2, l, 1e-6);
-        assertTrue(loss.backward().toDoubleArray().length == 6);
         for (double g : loss.backward().toDoubleArray()) {
             assertTrue(Double.isFinite(g));
         }
@@ -163,7 +162,8 @@ class SoftmaxWithLossTest {
         SoftmaxWithLoss loss = new SoftmaxWithLoss();
         assertThrows(IllegalStateException.class, loss::backward);
         loss.forward(Tensor.zeros(1, 2), Tensor.of(new float[] {0}));
-        assertThrows(IllegalArgumentException.class, () -> loss.forward(Tensor.zeros(1, 2), Tensor.of(new float[] {7})));
+        assertThrows(IllegalArgumentException.class,
+                () -> loss.forward(Tensor.zeros(1, 2), Tensor.of(new float[] {7})));
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
         assertEquals("softmax-with-loss: backward() needs a successful forward() first", e.getMessage());
     }

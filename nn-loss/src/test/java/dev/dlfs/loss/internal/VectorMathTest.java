@@ -39,7 +39,8 @@ class VectorMathTest {
         for (int i = 0; i < x.length; i++) {
             float want = (float) Math.exp(x[i]);
             if (want >= Float.MIN_NORMAL) {
-                assertTrue(Math.abs(e[i] - want) <= 2 * Math.ulp(want), "exp(" + x[i] + ") = " + e[i] + ", want " + want);
+                assertTrue(Math.abs(e[i] - want) <= 2 * Math.ulp(want),
+                        "exp(" + x[i] + ") = " + e[i] + ", want " + want);
             }
         }
     }
