@@ -1,12 +1,10 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -24,17 +22,14 @@ public final class AdaGrad extends StatefulOptimizer {
     }
 
     /** {@code adagrad}: options {@code lr} (0.01), {@code weight-decay} (0). */
-    public static final class Provider implements OptimizerProvider {
-        @Override
-        public Set<String> names() {
-            return Set.of("adagrad");
+    public static final class Provider extends BookOptimizerProvider {
+        public Provider() {
+            super("adagrad");
         }
 
         @Override
-        public Optimizer create(Options o) {
-            AdaGrad a = new AdaGrad(Hyperparameters.learningRate(o, 0.01), Hyperparameters.weightDecay(o));
-            Hyperparameters.rejectUnknown(o, "adagrad");
-            return a;
+        Optimizer make(Options o) {
+            return new AdaGrad(Hyperparameters.learningRate(o, 0.01), Hyperparameters.weightDecay(o));
         }
     }
 

@@ -1,13 +1,11 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -42,18 +40,15 @@ public final class Adam extends StatefulOptimizer {
      * {@code adam}: options {@code lr} (0.001), {@code beta1} (0.9), {@code beta2} (0.999), {@code weight-decay}
      * (0).
      */
-    public static final class Provider implements OptimizerProvider {
-        @Override
-        public Set<String> names() {
-            return Set.of("adam");
+    public static final class Provider extends BookOptimizerProvider {
+        public Provider() {
+            super("adam");
         }
 
         @Override
-        public Optimizer create(Options o) {
-            Adam a = new Adam(Hyperparameters.learningRate(o, 0.001), Hyperparameters.fraction(o, "beta1", 0.9),
+        Optimizer make(Options o) {
+            return new Adam(Hyperparameters.learningRate(o, 0.001), Hyperparameters.fraction(o, "beta1", 0.9),
                     Hyperparameters.fraction(o, "beta2", 0.999), Hyperparameters.weightDecay(o));
-            Hyperparameters.rejectUnknown(o, "adam");
-            return a;
         }
     }
 

@@ -38,11 +38,6 @@ final class Hyperparameters {
         return wd;
     }
 
-    /** Fails on options the optimizer did not read. */
-    static void rejectUnknown(Options o, String name) {
-        o.rejectUnknown("optimizer '" + name + "'");
-    }
-
     private static OptionException bad(Options o, String key, String expected, double found) {
         String path = o.path().isEmpty() ? key : o.path() + "." + key;
         return new OptionException(path, "option '" + key + "' must be " + expected + ", found " + found);

@@ -1,12 +1,10 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -26,18 +24,15 @@ public final class Momentum extends StatefulOptimizer {
     }
 
     /** {@code momentum}: options {@code lr} (0.01), {@code momentum} (0.9), {@code weight-decay} (0). */
-    public static final class Provider implements OptimizerProvider {
-        @Override
-        public Set<String> names() {
-            return Set.of("momentum");
+    public static final class Provider extends BookOptimizerProvider {
+        public Provider() {
+            super("momentum");
         }
 
         @Override
-        public Optimizer create(Options o) {
-            Momentum m = new Momentum(Hyperparameters.learningRate(o, 0.01),
+        Optimizer make(Options o) {
+            return new Momentum(Hyperparameters.learningRate(o, 0.01),
                     Hyperparameters.fraction(o, "momentum", 0.9), Hyperparameters.weightDecay(o));
-            Hyperparameters.rejectUnknown(o, "momentum");
-            return m;
         }
     }
 

@@ -1,12 +1,10 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -29,18 +27,15 @@ public final class Nesterov extends StatefulOptimizer {
     }
 
     /** {@code nesterov}: options {@code lr} (0.01), {@code momentum} (0.9), {@code weight-decay} (0). */
-    public static final class Provider implements OptimizerProvider {
-        @Override
-        public Set<String> names() {
-            return Set.of("nesterov");
+    public static final class Provider extends BookOptimizerProvider {
+        public Provider() {
+            super("nesterov");
         }
 
         @Override
-        public Optimizer create(Options o) {
-            Nesterov n = new Nesterov(Hyperparameters.learningRate(o, 0.01),
+        Optimizer make(Options o) {
+            return new Nesterov(Hyperparameters.learningRate(o, 0.01),
                     Hyperparameters.fraction(o, "momentum", 0.9), Hyperparameters.weightDecay(o));
-            Hyperparameters.rejectUnknown(o, "nesterov");
-            return n;
         }
     }
 

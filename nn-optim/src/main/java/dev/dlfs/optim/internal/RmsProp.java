@@ -1,12 +1,10 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -29,18 +27,15 @@ public final class RmsProp extends StatefulOptimizer {
     }
 
     /** {@code rmsprop}: options {@code lr} (0.01), {@code decay-rate} (0.99), {@code weight-decay} (0). */
-    public static final class Provider implements OptimizerProvider {
-        @Override
-        public Set<String> names() {
-            return Set.of("rmsprop");
+    public static final class Provider extends BookOptimizerProvider {
+        public Provider() {
+            super("rmsprop");
         }
 
         @Override
-        public Optimizer create(Options o) {
-            RmsProp r = new RmsProp(Hyperparameters.learningRate(o, 0.01),
+        Optimizer make(Options o) {
+            return new RmsProp(Hyperparameters.learningRate(o, 0.01),
                     Hyperparameters.fraction(o, "decay-rate", 0.99), Hyperparameters.weightDecay(o));
-            Hyperparameters.rejectUnknown(o, "rmsprop");
-            return r;
         }
     }
 
