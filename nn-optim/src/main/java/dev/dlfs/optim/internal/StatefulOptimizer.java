@@ -140,8 +140,8 @@ abstract class StatefulOptimizer implements Optimizer {
         Runnable applyCounters = takeCounters(rest, !loaded.isEmpty());
         if (!rest.isEmpty()) {
             String key = rest.keySet().iterator().next();
-            throw new IllegalArgumentException(name + ": unknown state entry '" + key + "'; expected "
-                    + (slotNames.isEmpty() ? "no state" : "'<parameter>.<slot>' with slot " + String.join(" or ", slotNames)));
+            throw new IllegalArgumentException(name + ": unknown state entry '" + key + "'; expected " + (slotNames.isEmpty()
+                    ? "no state" : "'<parameter>.<slot>' with slot " + String.join(" or ", slotNames)));
         }
         for (Map.Entry<String, Tensor[]> e : loaded.entrySet()) {
             Tensor[] t = e.getValue();
@@ -160,10 +160,5 @@ abstract class StatefulOptimizer implements Optimizer {
         byParameter.clear();
         applyCounters.run();
         loaded.forEach((param, t) -> byParameter.put(param, new Slots(t)));
-    }
-
-    /** This optimizer's name, for messages. */
-    final String name() {
-        return name;
     }
 }
