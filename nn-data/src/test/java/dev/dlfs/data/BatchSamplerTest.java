@@ -126,6 +126,17 @@ class BatchSamplerTest {
     }
 
     @Test
+    void epochOrdersAreUniformOverAllPermutations() {
+        EpochSampler s = new EpochSampler(data(3), 3, false, 11);
+        java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+        for (int epoch = 0; epoch < 6000; epoch++) {
+            seen.merge(Arrays.toString(s.next().indices()), 1, Integer::sum);
+        }
+        assertEquals(6, seen.size(), "every order of 3 samples occurs: " + seen);
+        seen.values().forEach(c -> assertEquals(1000, c, 150, "uniform: " + seen));
+    }
+
+    @Test
     void epochSamplerCanDropTheLastPartialBatch() {
         EpochSampler s = new EpochSampler(data(10), 3, true, 1);
         assertEquals(3, s.batchesPerEpoch());
