@@ -33,7 +33,8 @@ class OptimizerRegistryTest {
         List<String> names = new ArrayList<>();
         for (URL url : Collections.list(getClass().getClassLoader()
                 .getResources("META-INF/services/" + OptimizerProvider.class.getName()))) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
                 for (String line : in.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
                     var provider = (OptimizerProvider) Class.forName(line).getConstructor().newInstance();
                     names.addAll(provider.names());
@@ -48,7 +49,8 @@ class OptimizerRegistryTest {
 
     @Test
     void unknownNameSuggestsTheNearest() {
-        OptionException e = assertThrows(OptionException.class, () -> OptimizerRegistry.create("adma", Options.empty()));
+        OptionException e = assertThrows(OptionException.class,
+                () -> OptimizerRegistry.create("adma", Options.empty()));
         assertTrue(e.getMessage().contains("unknown optimizer 'adma'"), e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'adam'?"), e.getMessage());
         assertTrue(e.getMessage().contains("rmsprop"), e.getMessage());

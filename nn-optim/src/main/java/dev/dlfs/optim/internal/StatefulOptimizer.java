@@ -122,7 +122,7 @@ abstract class StatefulOptimizer implements Optimizer {
         return () -> { };
     }
 
-    /** Replaces all state with {@code state} (as written by {@link #state}); checks it whole before changing anything. */
+    /** Replaces all state with {@code state} (as {@link #state} writes it), checked whole before anything changes. */
     @Override
     public void loadState(Map<String, Tensor> state) {
         Map<String, Tensor> rest = new LinkedHashMap<>(state);
@@ -135,13 +135,15 @@ abstract class StatefulOptimizer implements Optimizer {
                 continue;
             }
             rest.remove(key);
-            loaded.computeIfAbsent(key.substring(0, dot), k -> new Tensor[slotNames.size()])[slot] = e.getValue().copy();
+            Tensor[] slots = loaded.computeIfAbsent(key.substring(0, dot), k -> new Tensor[slotNames.size()]);
+            slots[slot] = e.getValue().copy();
         }
         Runnable applyCounters = takeCounters(rest, !loaded.isEmpty());
         if (!rest.isEmpty()) {
             String key = rest.keySet().iterator().next();
-            throw new IllegalArgumentException(name + ": unknown state entry '" + key + "'; expected " + (slotNames.isEmpty()
-                    ? "no state" : "'<parameter>.<slot>' with slot " + String.join(" or ", slotNames)));
+            String expected = slotNames.isEmpty() ? "no state"
+                    : "'<parameter>.<slot>' with slot " + String.join(" or ", slotNames);
+            throw new IllegalArgumentException(name + ": unknown state entry '" + key + "'; expected " + expected);
         }
         for (Map.Entry<String, Tensor[]> e : loaded.entrySet()) {
             Tensor[] t = e.getValue();

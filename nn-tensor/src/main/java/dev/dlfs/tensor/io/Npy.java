@@ -107,8 +107,9 @@ public final class Npy {
     public static NpyArray decode(byte[] bytes, String source) throws NpyFormatException {
         if (!startsWithMagic(bytes)) {
             int n = Math.min(bytes.length, MAGIC.length + 2);
-            throw new NpyFormatException(source + ": not a .npy file: it starts with " + (n == 0 ? "nothing (empty file)"
-                    : "bytes " + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, n))
+            String start = n == 0 ? "nothing (empty file)"
+                    : "bytes " + HexFormat.ofDelimiter(" ").withUpperCase().formatHex(bytes, 0, n);
+            throw new NpyFormatException(source + ": not a .npy file: it starts with " + start
                     + ", expected 93 4E 55 4D 50 59 (\\x93NUMPY) and a version");
         }
         if (bytes.length < MAGIC.length + 2) {
@@ -140,7 +141,8 @@ public final class Npy {
         NpyType type = descr.length() < 3 ? null
                 : NpyType.of(descr.charAt(1), parseSize(descr.substring(2))).orElse(null);
         char orderChar = descr.isEmpty() ? '?' : descr.charAt(0);
-        boolean knownOrder = orderChar == '<' || orderChar == '>' || (orderChar == '|' && type != null && type.bytes() == 1);
+        boolean knownOrder = orderChar == '<' || orderChar == '>'
+                || (orderChar == '|' && type != null && type.bytes() == 1);
         if (type == null || !knownOrder) {
             throw new NpyFormatException(source + ": unsupported dtype descr '" + descr + "'; supported: "
                     + "floats <f2 <f4 <f8, integers <i1…<i8 and <u1…<u8, bool |b1, each little- (<) or big-endian (>),"

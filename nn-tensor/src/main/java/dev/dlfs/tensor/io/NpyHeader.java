@@ -43,7 +43,8 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
         }
         Object descr = dict.get("descr");
         if (!(descr instanceof String d)) {
-            throw new NpyFormatException(source + ": unsupported descr (a " + (descr instanceof PyList ? "list" : "non-string")
+            String kind = descr instanceof PyList ? "list" : "non-string";
+            throw new NpyFormatException(source + ": unsupported descr (a " + kind
                     + "): structured (record) arrays are not supported, only plain numbers");
         }
         if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
