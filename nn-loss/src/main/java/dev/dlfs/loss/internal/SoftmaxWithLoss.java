@@ -22,12 +22,12 @@ public final class SoftmaxWithLoss implements Loss {
 
     @Override
     public double forward(Tensor y, Tensor t) {
+        ready = false;
         if (y.rank() == 0) {
             throw new IllegalArgumentException(NAME + ": prediction " + y.describe() + " has no class axis");
         }
         Targets.requireNonEmpty(NAME, y);
         boolean indices = Targets.areIndices(NAME, y, t);
-        ready = false;
         if (indices) {
             labels = Targets.labels(NAME, t, y.dim(-1), labels);
         } else {

@@ -166,6 +166,9 @@ class SoftmaxWithLossTest {
                 () -> loss.forward(Tensor.zeros(1, 2), Tensor.of(new float[] {7})));
         IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
         assertEquals("softmax-with-loss: backward() needs a successful forward() first", e.getMessage());
+        loss.forward(Tensor.zeros(1, 2), Tensor.of(new float[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> loss.forward(Tensor.zeros(1, 2), Tensor.zeros(1, 3)));
+        assertThrows(IllegalStateException.class, loss::backward);
     }
 
     @Test
