@@ -119,7 +119,7 @@ public final class Network {
 
     /** Inference: the last layer's output (scores before the loss) as a new tensor. */
     public Tensor predict(Tensor x) {
-        return Evaluation.predict(this, x);
+        return ChunkedInference.predict(this, x);
     }
 
     /** The loss for a batch in inference mode (the book's {@code loss(x, t)}). */
@@ -139,7 +139,7 @@ public final class Network {
 
     /** The number of samples classified correctly, in inference mode, evaluated in large chunks. */
     public int countCorrect(Tensor x, Tensor t) {
-        return Evaluation.countCorrect(this, x, t);
+        return ChunkedInference.countCorrect(this, x, t);
     }
 
     /**

@@ -1,7 +1,13 @@
 package dev.dlfs.model;
 
+import dev.dlfs.data.DataSourceRegistry;
+import dev.dlfs.data.DataSplit;
 import dev.dlfs.layers.LayerSpec;
+import dev.dlfs.optim.Optimizer;
+import dev.dlfs.optim.OptimizerRegistry;
 import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.spi.OptionException;
+import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +68,40 @@ public record NetworkConfig(String name, DType dtype, long seed, List<Integer> i
     /** The per-sample input shape. */
     public int[] inputShape() {
         return input.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A new optimizer as the {@code optimizer} section says; option problems are located in the file. */
+    public Optimizer createOptimizer() {
+        if (optimizer == null) {
+            throw origin.error("optimizer", "this configuration declares no optimizer");
+        }
+        try {
+            Optimizer o = OptimizerRegistry.shared().get(optimizer.type()).create(optimizer.options());
+            optimizer.options().rejectUnknown("optimizer '" + optimizer.type() + "'");
+            return o;
+        } catch (OptionException e) {
+            throw origin.fromOption("optimizer", e);
+        }
+    }
+
+    /**
+     * Loads the {@code data} section's data set; its samples take the network's dtype unless the section sets
+     * {@code dtype}. Option problems are located in the file; a missing data set is an {@link IOException} that
+     * says where it was looked for.
+     */
+    public DataSplit loadData() throws IOException {
+        if (data == null) {
+            throw origin.error("data", "this configuration declares no data");
+        }
+        Options o = data.options().keys().contains("dtype") ? data.options()
+                : data.options().with("dtype", dtype.label());
+        try {
+            DataSplit split = DataSourceRegistry.load(data.source(), o);
+            o.rejectUnknown("data source '" + data.source() + "'");
+            return split;
+        } catch (OptionException e) {
+            throw origin.fromOption("data", e);
+        }
     }
 
     /** This configuration as YAML that {@link #parse} reads back to an equal configuration. */

@@ -1,0 +1,166 @@
+package dev.dlfs.model;
+
+import dev.dlfs.data.Batch;
+import dev.dlfs.data.BatchSampler;
+import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
+import dev.dlfs.data.EpochSampler;
+import dev.dlfs.data.RandomBatchSampler;
+import dev.dlfs.optim.Optimizer;
+import dev.dlfs.optim.WeightDecay;
+import dev.dlfs.tensor.Parallelism;
+import dev.dlfs.tensor.Parameter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The book's training loop: draw a mini-batch, backpropagate, update, record the loss; measure train and test
+ * accuracy on the configured schedule; stop early at a target accuracy; stop with a {@link DivergenceException}
+ * when the loss or the parameters stop being finite.
+ *
+ * <pre>{@code
+ * NetworkConfig config = NetworkConfig.load(Path.of("examples/two-layer-net.yaml"));
+ * Network net = Network.of(config);
+ * TrainingResult result = Trainer.of(net)
+ *         .listener(TrainingListener.progress())
+ *         .run(config.loadData());
+ * System.out.println(result.testAccuracy());
+ * }</pre>
+ * The same configuration and seed give bitwise the same history and weights, whatever the thread count.
+ */
+public final class Trainer {
+    private final Network network;
+    private final Optimizer optimizer;
+    private final TrainingConfig config;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private double weightDecay;
+    private String lrHint = "the learning rate";
+
+    /** A trainer of {@code network} updating with {@code optimizer} as {@code config} says. */
+    public Trainer(Network network, Optimizer optimizer, TrainingConfig config) {
+        this.network = network;
+        this.optimizer = optimizer;
+        this.config = config;
+    }
+
+    /** A trainer with the optimizer and training run of the network's own configuration. */
+    public static Trainer of(Network network) {
+        NetworkConfig c = network.config();
+        if (c.optimizer() == null || c.training() == null) {
+            throw c.origin().error("", "training needs an 'optimizer' and a 'training' section; this configuration"
+                    + " lacks " + (c.optimizer() == null ? "'optimizer'" : "'training'"));
+        }
+        Trainer t = new Trainer(network, c.createOptimizer(), c.training());
+        Object wd = c.optimizer().options().asMap().get("weight-decay");
+        t.weightDecay = wd instanceof Number n ? n.doubleValue() : 0;
+        Object lr = c.optimizer().options().asMap().get("lr");
+        t.lrHint = lr == null ? "the learning rate of " + c.optimizer().type() : "the learning rate (lr " + lr + ")";
+        return t;
+    }
+
+    /** The weight decay λ whose penalty {@code λ/2·ΣW²} is added to the recorded loss (0 unless configured). */
+    public Trainer weightDecay(double lambda) {
+        this.weightDecay = lambda;
+        return this;
+    }
+
+    public Trainer listener(TrainingListener l) {
+        listeners.add(l);
+        return this;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** Trains on {@code data.train()}, evaluating on both sets. */
+    public TrainingResult run(DataSplit data) {
+        int previousThreads = Parallelism.threads();
+        if (config.threads() > 0) {
+            Parallelism.setThreads(config.threads());
+        }
+        try {
+            return loop(data.train(), data.test());
+        } finally {
+            Parallelism.setThreads(previousThreads);
+        }
+    }
+
+    private TrainingResult loop(Dataset train, Dataset test) {
+        DataFit.check(network, train, "training set");
+        DataFit.check(network, test, "test set");
+        long start = System.nanoTime();
+        int perEpoch = config.iterationsPerEpoch(train.size());
+        int total = config.totalIterations(train.size());
+        BatchSampler sampler = config.sampler() == Sampling.RANDOM
+                ? new RandomBatchSampler(train, config.batchSize(), config.seed())
+                : new EpochSampler(train, config.batchSize(), false, config.seed());
+        TrainingRun run = new TrainingRun(network, config, total, perEpoch, train.size(), test.size());
+        listeners.forEach(l -> l.onStart(run));
+        List<Parameter> params = network.parameters();
+        double[] losses = new double[total];
+        List<Evaluation> evals = new ArrayList<>();
+        TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
+        int done = 0;
+        while (done < total) {
+            int i = done;
+            Batch batch = sampler.next();
+            network.gradient(batch.x(), batch.t());
+            double loss = network.lastLoss();
+            if (!Double.isFinite(loss)) {
+                throw Divergence.at(network, i, "the loss is " + loss, batch.x(), lrHint, history(losses, i, evals));
+            }
+            optimizer.step(params);
+            if (weightDecay > 0) {
+                loss += WeightDecay.penalty(params, weightDecay);
+            }
+            losses[i] = loss;
+            done++;
+            for (int k = 0; k < listeners.size(); k++) {
+                listeners.get(k).onIteration(i, loss);
+            }
+            if (config.eval().due(i, perEpoch)) {
+                Evaluation e = evaluate(i, i / perEpoch, loss, train, test, losses, evals, batch);
+                if (config.targetAccuracy().isPresent() && e.testAccuracy() >= config.targetAccuracy().getAsDouble()) {
+                    stop = TrainingResult.Stop.TARGET_REACHED;
+                    break;
+                }
+            }
+        }
+        if (stop == TrainingResult.Stop.COMPLETED) {
+            evaluate(done, done / perEpoch, done == 0 ? Double.NaN : losses[done - 1], train, test, losses, evals,
+                    null);
+        }
+        TrainingResult result = new TrainingResult(history(losses, done, evals), done, stop,
+                Duration.ofNanos(System.nanoTime() - start));
+        listeners.forEach(l -> l.onFinish(result));
+        return result;
+    }
+
+    private Evaluation evaluate(int iteration, int epoch, double loss, Dataset train, Dataset test, double[] losses,
+                                List<Evaluation> evals, Batch batch) {
+        Divergence.checkParameters(network, iteration, batch == null ? null : batch.x(), lrHint,
+                () -> history(losses, Math.min(iteration + 1, losses.length), evals));
+        Evaluation e = new Evaluation(iteration, epoch, accuracy(train), accuracy(test), loss);
+        evals.add(e);
+        for (TrainingListener l : listeners) {
+            l.onEvaluation(e);
+        }
+        return e;
+    }
+
+    private double accuracy(Dataset d) {
+        int n = config.evalSample() > 0 ? Math.min(config.evalSample(), d.size()) : d.size();
+        return n == d.size() ? network.accuracy(d.x(), d.t())
+                : network.accuracy(d.x().rows(0, n), d.t().rows(0, n));
+    }
+
+    private static History history(double[] losses, int done, List<Evaluation> evals) {
+        return new History(java.util.Arrays.copyOf(losses, done), evals);
+    }
+}
