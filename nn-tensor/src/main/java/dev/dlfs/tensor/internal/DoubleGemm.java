@@ -1,27 +1,166 @@
 package dev.dlfs.tensor.internal;
 
-/** float64 gemm kernels behind {@code dev.dlfs.tensor.Gemm}; arguments are already checked. */
-public final class DoubleGemm {
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float64 gemm: {@code C = alpha·op(A)·op(B) + beta·C}, row-major, arguments already checked by the caller. Packs B
+ * into panels, reads A in place, runs {@link DoubleKernels} tile by tile on the {@link WorkerPool}.
+ */
+public final class DoubleGemm extends BlockedGemm {
+    private static final VectorSpecies<Double> S = DoubleKernels.S;
+    private static final int L = DoubleKernels.L;
+    /** One reusable job per calling thread: no allocation per call once warm. */
+    private static final ThreadLocal<DoubleGemm> JOBS = ThreadLocal.withInitial(DoubleGemm::new);
+
+    private double[] a;
+    private double[] b;
+    private double[] c;
+    private double alpha;
+    private double beta;
+    private boolean inUse;
+    /** Per part: packed B block and one tile of C. */
+    private double[][] bBlocks = new double[0][];
+    private double[][] tiles = new double[0][];
+
     private DoubleGemm() {
+        super(L);
     }
 
-    /** C = alpha·op(A)·op(B) + beta·C, row-major, on up to {@code threads} threads. */
+    /** C = alpha·op(A)·op(B) + beta·C on up to {@code threads} threads; see {@code dev.dlfs.tensor.Gemm}. */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                             double beta, double[] c, int cOff, int ldc, int threads) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0.0) {
+            scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        DoubleGemm job = JOBS.get();
+        if (job.inUse) {
+            job = new DoubleGemm(); // re-entered from inside a part: never share buffers
+        }
+        job.inUse = true;
+        try {
+            job.layout(transA, transB, m, n, k, aOff, lda, bOff, ldb, cOff, ldc);
+            job.a = a;
+            job.b = b;
+            job.c = c;
+            job.alpha = alpha;
+            job.beta = beta;
+            job.execute(threads);
+        } finally {
+            job.a = null;
+            job.b = null;
+            job.c = null;
+            job.inUse = false;
+        }
+    }
+
+    /** C = beta·C (zeros when beta is 0, whatever C held). */
+    private static void scale(int m, int n, double beta, double[] c, int cOff, int ldc) {
         for (int i = 0; i < m; i++) {
-            int ci = cOff + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[ci + j] = beta == 0.0 ? 0.0 : beta * c[ci + j];
-            }
-            if (alpha == 0.0) {
+            int row = cOff + i * ldc;
+            if (beta == 0.0) {
+                java.util.Arrays.fill(c, row, row + n, 0.0);
                 continue;
             }
-            for (int p = 0; p < k; p++) {
-                double aip = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * (transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j]);
+            int j = 0;
+            for (; j <= n - L; j += L) {
+                DoubleVector.fromArray(S, c, row + j).mul(beta).intoArray(c, row + j);
+            }
+            for (; j < n; j++) {
+                c[row + j] *= beta;
+            }
+        }
+    }
+
+    @Override
+    void prepare(int parts) {
+        if (bBlocks.length < parts) {
+            bBlocks = java.util.Arrays.copyOf(bBlocks, parts);
+            tiles = java.util.Arrays.copyOf(tiles, parts);
+        }
+        int need = blockSize();
+        for (int p = 0; p < parts; p++) {
+            if (bBlocks[p] == null || bBlocks[p].length < need) {
+                bBlocks[p] = new double[need];
+            }
+            if (tiles[p] == null) {
+                tiles[p] = new double[24 * L];
+            }
+        }
+    }
+
+    @Override
+    void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc) {
+        double[] dst = bBlocks[part];
+        if (!transB) {
+            // Rows of B are contiguous: copy whole vectors, masking the last partial one (zero fill).
+            for (int p = 0; p < kc; p++) {
+                int src = bOff + (p0 + p) * ldb + j0;
+                int to = panel + p * panelWidth;
+                for (int v = 0; v < panelWidth; v += L) {
+                    if (v + L <= width) {
+                        DoubleVector.fromArray(S, b, src + v).intoArray(dst, to + v);
+                    } else {
+                        VectorMask<Double> mask = S.indexInRange(v, width);
+                        DoubleVector.fromArray(S, b, src + v, mask).intoArray(dst, to + v);
+                    }
                 }
+            }
+        } else {
+            // B is stored N×K: column j of op(B) is row j of B. Transpose a row at a time.
+            for (int jj = 0; jj < panelWidth; jj++) {
+                int to = panel + jj;
+                if (jj < width) {
+                    int src = bOff + (j0 + jj) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[to + p * panelWidth] = b[src + p];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        dst[to + p * panelWidth] = 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void tile(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc, boolean first) {
+        double[] t = tiles[part];
+        double[] bp = bBlocks[part];
+        int aStart = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
+        int ars = transA ? 1 : lda;
+        int acs = transA ? lda : 1;
+        switch (kind) {
+            case K8X3 -> DoubleKernels.k8x3(kc, a, aStart, ars, acs, rows, bp, panel, t);
+            case K6X4 -> DoubleKernels.k6x4(kc, a, aStart, ars, acs, rows, bp, panel, t);
+            case K12X2 -> DoubleKernels.k12x2(kc, a, aStart, ars, acs, rows, bp, panel, t);
+            default -> DoubleKernels.k16x1(kc, a, aStart, ars, acs, rows, bp, panel, t);
+        }
+        merge(t, NV[kind] * L, rows, cols, cOff + i0 * ldc + j0, first);
+    }
+
+    /** C tile = alpha·tile + (first ? beta·C : C); C is not read when first and beta is 0. */
+    private void merge(double[] t, int nr, int rows, int cols, int cStart, boolean first) {
+        DoubleVector alphaV = DoubleVector.broadcast(S, alpha);
+        boolean readC = !first || beta != 0.0;
+        double betaC = first ? beta : 1.0;
+        for (int r = 0; r < rows; r++) {
+            int row = cStart + r * ldc;
+            int tr = r * nr;
+            for (int j = 0; j < cols; j += L) {
+                VectorMask<Double> mask = S.indexInRange(j, cols);
+                DoubleVector acc = DoubleVector.fromArray(S, t, tr + j);
+                DoubleVector base = readC
+                        ? DoubleVector.fromArray(S, c, row + j, mask).mul(betaC)
+                        : DoubleVector.zero(S);
+                acc.fma(alphaV, base).intoArray(c, row + j, mask);
             }
         }
     }

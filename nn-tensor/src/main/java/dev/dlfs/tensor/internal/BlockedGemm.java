@@ -1,0 +1,218 @@
+package dev.dlfs.tensor.internal;
+
+/**
+ * The loop nest shared by {@link FloatGemm} and {@link DoubleGemm}: how C is cut into tiles, the summed dimension
+ * into blocks, and the tiles into parts for threads. Subclasses pack operands and run micro-kernels.
+ *
+ * <p>C is covered by column strips, each handled by one micro-kernel kind (MR rows × NV vectors): strips of the
+ * main 8×3 kind, plus one narrower kind at the right edge; a C narrower than 4 vectors gets one strip of a kind
+ * that fits it. For each block of at most {@link #KC} summed steps, B is packed strip by strip into zero-padded
+ * panels and every tile of MR rows × one strip goes through a kernel.
+ *
+ * <p>Determinism: each element of C is summed in the same order (summed blocks in order, steps in order within a
+ * block, one fused multiply-add each) whatever the tiles, kernels or parts, so results do not depend on the thread
+ * count. Parts split rows or strips of C, never the summed dimension.
+ */
+abstract class BlockedGemm implements WorkerPool.Job {
+    /** Micro-kernel kinds: rows and vectors per tile. */
+    static final int K8X3 = 0;
+    static final int K6X4 = 1;
+    static final int K12X2 = 2;
+    static final int K16X1 = 3;
+    static final int[] MR = {8, 6, 12, 16};
+    static final int[] NV = {3, 4, 2, 1};
+
+    /** Summed steps per block: a packed B panel of KC steps stays in the L1/L2 caches. */
+    static final int KC = 256;
+    /** Below this many flops per part another thread costs more than it saves. */
+    static final long FLOPS_PER_PART = 1_500_000;
+
+    /** Lanes per vector of the element type. */
+    private final int lanes;
+
+    // The current call.
+    boolean transA;
+    boolean transB;
+    int m;
+    int n;
+    int k;
+    int aOff;
+    int lda;
+    int bOff;
+    int ldb;
+    int cOff;
+    int ldc;
+
+    // The plan: strips of C, summed blocks, parts.
+    int strips;
+    int[] stripStart = new int[8];
+    int[] stripWidth = new int[8];
+    int[] stripKind = new int[8];
+    /** Offset of each strip's panel in a packed B block, per summed step. */
+    int[] stripPanel = new int[8];
+    int kBlocks;
+    int parts;
+    boolean splitRows;
+    int rowUnit;
+
+    BlockedGemm(int lanes) {
+        this.lanes = lanes;
+    }
+
+    /** Sets the layout of the current call. */
+    final void layout(boolean transA, boolean transB, int m, int n, int k, int aOff, int lda, int bOff, int ldb,
+                      int cOff, int ldc) {
+        this.transA = transA;
+        this.transB = transB;
+        this.m = m;
+        this.n = n;
+        this.k = k;
+        this.aOff = aOff;
+        this.lda = lda;
+        this.bOff = bOff;
+        this.ldb = ldb;
+        this.cOff = cOff;
+        this.ldc = ldc;
+    }
+
+    /** Plans the call and runs it on up to {@code threads} threads. */
+    final void execute(int threads) {
+        planStrips();
+        kBlocks = (k + KC - 1) / KC;
+        planParts(threads);
+        prepare(parts);
+        WorkerPool.shared().run(this, parts, threads);
+    }
+
+    private void planStrips() {
+        strips = 0;
+        int l = lanes;
+        if (n <= 4 * l) {
+            int kind = n <= l ? K16X1 : n <= 2 * l ? K12X2 : n <= 3 * l ? K8X3 : K6X4;
+            addStrip(0, n, kind);
+            return;
+        }
+        int main = NV[K8X3] * l;
+        int j = 0;
+        for (; j + main <= n; j += main) {
+            addStrip(j, main, K8X3);
+        }
+        int rest = n - j;
+        if (rest > 0) {
+            addStrip(j, rest, rest <= l ? K16X1 : rest <= 2 * l ? K12X2 : K8X3);
+        }
+    }
+
+    private void addStrip(int start, int width, int kind) {
+        if (strips == stripStart.length) {
+            int grown = strips * 2;
+            stripStart = java.util.Arrays.copyOf(stripStart, grown);
+            stripWidth = java.util.Arrays.copyOf(stripWidth, grown);
+            stripKind = java.util.Arrays.copyOf(stripKind, grown);
+            stripPanel = java.util.Arrays.copyOf(stripPanel, grown);
+        }
+        stripStart[strips] = start;
+        stripWidth[strips] = width;
+        stripKind[strips] = kind;
+        stripPanel[strips] = strips == 0 ? 0 : stripPanel[strips - 1] + panelWidth(strips - 1);
+        strips++;
+    }
+
+    /** Width of strip {@code s} once packed: whole vectors. */
+    final int panelWidth(int s) {
+        return NV[stripKind[s]] * lanes;
+    }
+
+    /** Width of all packed panels of strips {@code [s0, s1)}. */
+    final int blockWidth(int s0, int s1) {
+        return s1 == s0 ? 0 : stripPanel[s1 - 1] + panelWidth(s1 - 1) - stripPanel[s0];
+    }
+
+    /** Size of the largest packed B block a part needs. */
+    final int blockSize() {
+        return Math.min(k, KC) * blockWidth(0, strips);
+    }
+
+    private void planParts(int threads) {
+        rowUnit = MR[stripKind[0]];
+        if (strips > 1) {
+            rowUnit = lcm(rowUnit, MR[stripKind[strips - 1]]);
+        }
+        long flops = 2L * m * n * k;
+        int rowUnits = (m + rowUnit - 1) / rowUnit;
+        int byWork = (int) Math.min(threads, Math.max(1, flops / FLOPS_PER_PART));
+        if (strips >= 2 * byWork) {
+            splitRows = false;
+            parts = byWork;
+        } else {
+            splitRows = true;
+            parts = Math.min(byWork, rowUnits);
+        }
+    }
+
+    private static int lcm(int x, int y) {
+        int a = x;
+        int b = y;
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return x / a * y;
+    }
+
+    @Override
+    public final void runPart(int part) {
+        int r0 = 0;
+        int r1 = m;
+        int s0 = 0;
+        int s1 = strips;
+        if (splitRows) {
+            int units = (m + rowUnit - 1) / rowUnit;
+            r0 = Math.min(m, (int) ((long) units * part / parts) * rowUnit);
+            r1 = Math.min(m, (int) ((long) units * (part + 1) / parts) * rowUnit);
+        } else {
+            s0 = (int) ((long) strips * part / parts);
+            s1 = (int) ((long) strips * (part + 1) / parts);
+        }
+        if (r0 >= r1 || s0 >= s1) {
+            return;
+        }
+        int base = k / kBlocks;
+        int extra = k % kBlocks;
+        for (int kb = 0, p0 = 0; kb < kBlocks; kb++) {
+            int kc = base + (kb < extra ? 1 : 0);
+            int panel0 = stripPanel[s0];
+            for (int s = s0; s < s1; s++) {
+                packB(part, stripStart[s], stripWidth[s], panelWidth(s), kc * (stripPanel[s] - panel0), p0, kc);
+            }
+            for (int s = s0; s < s1; s++) {
+                int kind = stripKind[s];
+                int mr = MR[kind];
+                int panel = kc * (stripPanel[s] - panel0);
+                for (int i = r0; i < r1; i += mr) {
+                    tile(part, kind, i, Math.min(mr, r1 - i), stripStart[s], stripWidth[s], panel, p0, kc, kb == 0);
+                }
+            }
+            p0 += kc;
+        }
+    }
+
+    /** Makes per-part buffers ready for {@code parts} parts of the planned call. */
+    abstract void prepare(int parts);
+
+    /**
+     * Packs rows {@code [p0, p0+kc)} × columns {@code [j0, j0+width)} of op(B) into the part's B block as a panel
+     * at {@code panel}: step p holds {@code panelWidth} values at {@code panel + p·panelWidth}, zero past
+     * {@code width}. The block holds the panels of all the part's strips, {@link #blockSize} bounds its size.
+     */
+    abstract void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc);
+
+    /**
+     * Runs the micro-kernel {@code kind} on rows {@code [i0, i0+rows)} of op(A) and the packed panel at
+     * {@code panel}, and merges the tile into columns {@code [j0, j0+cols)} of C: with beta if {@code first}
+     * (the first summed block), else adding.
+     */
+    abstract void tile(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
+                       boolean first);
+}
