@@ -1,8 +1,5 @@
 package dev.dlfs.data;
 
-import dev.dlfs.data.internal.DatasetLocations;
-import dev.dlfs.data.internal.ImageLabels;
-import dev.dlfs.data.internal.VerifiedDownload;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

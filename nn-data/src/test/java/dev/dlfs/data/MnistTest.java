@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dlfs.data.LocalHttpServer.Reply;
-import dev.dlfs.data.internal.DatasetLocations;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import java.io.IOException;

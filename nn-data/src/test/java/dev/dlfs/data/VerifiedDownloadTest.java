@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dlfs.data.LocalHttpServer.Reply;
-import dev.dlfs.data.internal.VerifiedDownload;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import dev.dlfs.data.IdxArray;
 import dev.dlfs.data.IdxReader;
 import dev.dlfs.data.IdxType;
 import dev.dlfs.data.ImageFormat;
+import dev.dlfs.data.ImageLabels;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;

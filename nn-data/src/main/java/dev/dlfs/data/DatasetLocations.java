@@ -1,4 +1,4 @@
-package dev.dlfs.data.internal;
+package dev.dlfs.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +17,11 @@ import java.util.Map;
  * @param locations   the places to search, in order
  * @param downloadDir where downloaded files go
  */
-public record DatasetLocations(List<Location> locations, Path downloadDir) {
-    public static final String DATA_VARIABLE = "DLFS_DATA";
+record DatasetLocations(List<Location> locations, Path downloadDir) {
+    static final String DATA_VARIABLE = "DLFS_DATA";
 
     /** One place to look; {@code dir} is null when its origin is not configured (e.g. DLFS_DATA unset). */
-    public record Location(String origin, Path dir) {
+    record Location(String origin, Path dir) {
     }
 
     public DatasetLocations {
@@ -29,12 +29,12 @@ public record DatasetLocations(List<Location> locations, Path downloadDir) {
     }
 
     /** The standard search for {@code name}, from this process's environment and home directory. */
-    public static DatasetLocations standard(String name, Path explicitDir) {
+    static DatasetLocations standard(String name, Path explicitDir) {
         return of(name, explicitDir, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     /** The search for {@code name} with the given environment and home directory. */
-    public static DatasetLocations of(String name, Path explicitDir, Map<String, String> env, Path home) {
+    static DatasetLocations of(String name, Path explicitDir, Map<String, String> env, Path home) {
         List<Location> out = new ArrayList<>();
         if (explicitDir != null) {
             out.add(new Location("the given directory", explicitDir));

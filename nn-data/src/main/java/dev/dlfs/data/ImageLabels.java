@@ -1,11 +1,5 @@
-package dev.dlfs.data.internal;
+package dev.dlfs.data;
 
-import dev.dlfs.data.Dataset;
-import dev.dlfs.data.IdxArray;
-import dev.dlfs.data.IdxType;
-import dev.dlfs.data.ImageFormat;
-import dev.dlfs.data.Labels;
-import dev.dlfs.data.MalformedDataException;
 import dev.dlfs.tensor.Tensor;
 import java.util.List;
 

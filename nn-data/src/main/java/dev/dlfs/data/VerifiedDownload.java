@@ -1,4 +1,4 @@
-package dev.dlfs.data.internal;
+package dev.dlfs.data;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -33,17 +33,17 @@ import java.util.zip.ZipException;
  * and only then renamed into place atomically as {@code <name>.gz} or {@code <name>}. A failed, interrupted,
  * truncated or corrupted download leaves nothing behind that could pass for the file.
  */
-public final class VerifiedDownload {
+final class VerifiedDownload {
     private final HttpClient client;
     private final Duration timeout;
 
-    public VerifiedDownload(HttpClient client, Duration timeout) {
+    VerifiedDownload(HttpClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
     }
 
     /** Follows redirects; 30 s to connect, 10 min per file. */
-    public static VerifiedDownload standard() {
+    static VerifiedDownload standard() {
         return new VerifiedDownload(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build(), Duration.ofMinutes(10));
     }
@@ -54,7 +54,7 @@ public final class VerifiedDownload {
      * @param sha256 lower-case hex SHA-256 of the uncompressed file
      * @throws IOException listing every URL tried and why it failed
      */
-    public Path fetch(List<URI> mirrors, String name, String sha256, Path dir) throws IOException {
+    Path fetch(List<URI> mirrors, String name, String sha256, Path dir) throws IOException {
         if (mirrors.isEmpty()) {
             throw new IOException("cannot download " + name + ": no mirrors configured");
         }
