@@ -19,8 +19,9 @@ import java.util.Map;
  * The four files ({@link MnistKind#FILES}, raw or {@code .gz}) are looked for in an explicit directory,
  * {@code $DLFS_DATA/<name>}, {@code ~/.dlfs/datasets/<name>}, then {@code /usr/share/datasets/<name>} and
  * {@code /usr/local/share/datasets/<name>}; the first directory holding all four is used. If none does, the error
- * lists every place and what it lacked, unless downloads were allowed ({@link MnistOptions#download()}), which
- * fetch the missing files from the mirrors, verified, into the first writable place of that list.
+ * lists every place and what it lacked, unless downloads were allowed ({@link MnistOptions#download()}): then the
+ * missing files are fetched from the mirrors, verified, into the explicit directory if given, else
+ * {@code $DLFS_DATA/<name>} if set, else {@code ~/.dlfs/datasets/<name>}.
  */
 public final class Mnist {
     private Mnist() {
