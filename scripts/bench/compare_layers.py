@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Runs the layer benchmarks of dlfs (JMH) and their NumPy peer alternately, then prints medians and ratios.
+
+    python3 scripts/bench/compare_layers.py --rounds 3 --jar nn-bench/target/benchmarks.jar --java "$JDK25/bin/java"
+
+Build the jar first: mvn -B -q -pl nn-bench -am package -DskipTests. The NumPy runs get OPENBLAS_CORETYPE unset, so
+OpenBLAS picks its best kernels for this CPU (see docs/benchmarks.md). Timings on a shared machine are noisy: compare
+only figures from the same session.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NAMES = ["twoLayerNet", "affine784x50", "relu100x50", "softmaxWithLoss100x10", "convolution30x5x5"]
+
+
+def run_numpy(python, seconds):
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+    out = subprocess.run([python, os.path.join(HERE, "numpy_layers.py"), "--seconds", str(seconds)],
+                         env=env, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])["us_per_call"]
+
+
+def run_jmh(java, jar, iterations):
+    with tempfile.TemporaryDirectory() as tmp:
+        result = os.path.join(tmp, "jmh.json")
+        subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-jar", jar,
+                        "dev.dlfs.bench.layers.LayerBenchmarks", "-f", "1", "-wi", "2", "-w", "1",
+                        "-i", str(iterations), "-r", "1", "-rf", "json", "-rff", result],
+                       check=True, stdout=subprocess.DEVNULL)
+        with open(result) as f:
+            rows = json.load(f)
+    return {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"]["score"] for r in rows}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--jar", default="nn-bench/target/benchmarks.jar")
+    ap.add_argument("--java", default=os.environ.get("JAVA", "java"), help="a JDK 25 java (default: $JAVA or java)")
+    ap.add_argument("--python", default=os.environ.get("PYTHON", sys.executable), help="a python with NumPy")
+    ap.add_argument("--seconds", type=float, default=0.5, help="NumPy trial length")
+    ap.add_argument("--iterations", type=int, default=5, help="JMH measurement iterations of 1 s")
+    args = ap.parse_args()
+    numpy_runs, java_runs = [], []
+    for r in range(args.rounds):
+        numpy_runs.append(run_numpy(args.python, args.seconds))
+        java_runs.append(run_jmh(args.java, args.jar, args.iterations))
+        print(f"round {r + 1}: numpy {numpy_runs[-1]}\n         dlfs  {java_runs[-1]}", file=sys.stderr)
+    print(f"| benchmark (float32, batch 100, fwd+bwd) | NumPy µs (median of {args.rounds}) "
+          f"| dlfs µs (median of {args.rounds}) | NumPy / dlfs |")
+    print("| --- | --- | --- | --- |")
+    for name in NAMES:
+        n = statistics.median(run[name] for run in numpy_runs)
+        j = statistics.median(run[name] for run in java_runs)
+        print(f"| {name} | {n:.1f} | {j:.1f} | {n / j:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
