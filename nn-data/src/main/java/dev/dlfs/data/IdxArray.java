@@ -63,7 +63,10 @@ public final class IdxArray {
         if (i < 0 || i >= size()) {
             throw new IndexOutOfBoundsException(source + ": element " + i + " of " + size());
         }
-        ByteBuffer b = ByteBuffer.wrap(data);
+        return value(ByteBuffer.wrap(data), i);
+    }
+
+    private double value(ByteBuffer b, int i) {
         return switch (type) {
             case UBYTE -> data[i] & 0xFF;
             case BYTE -> data[i];
@@ -86,93 +89,34 @@ public final class IdxArray {
      */
     public Tensor toTensor(DType dtype, double divisor) {
         int n = size();
+        ByteBuffer b = ByteBuffer.wrap(data);
         if (dtype == DType.FLOAT32) {
             float[] out = new float[n];
-            fillFloats(out, (float) divisor);
+            float div = (float) divisor;
+            if (type == IdxType.UBYTE) {
+                // The hot case (MNIST pixels): a plain loop the JIT compiles to vector code.
+                for (int i = 0; i < n; i++) {
+                    out[i] = (data[i] & 0xFF) / div;
+                }
+            } else {
+                // Every IDX value converts to float exactly as it would directly, via its exact double.
+                for (int i = 0; i < n; i++) {
+                    out[i] = (float) value(b, i) / div;
+                }
+            }
             return Tensor.wrap(out, shape);
         }
         double[] out = new double[n];
-        fillDoubles(out, divisor);
+        if (type == IdxType.UBYTE) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (data[i] & 0xFF) / divisor;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = value(b, i) / divisor;
+            }
+        }
         return Tensor.wrap(out, shape);
-    }
-
-    private void fillFloats(float[] out, float div) {
-        ByteBuffer b = ByteBuffer.wrap(data);
-        switch (type) {
-            case UBYTE -> {
-                // The hot case (MNIST pixels): a plain loop the JIT compiles to vector code.
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (data[i] & 0xFF) / div;
-                }
-            }
-            case BYTE -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = data[i] / div;
-                }
-            }
-            case SHORT -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = b.getShort(2 * i) / div;
-                }
-            }
-            case INT -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (float) b.getInt(4 * i) / div;
-                }
-            }
-            case FLOAT -> {
-                b.asFloatBuffer().get(out);
-                if (div != 1f) {
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] /= div;
-                    }
-                }
-            }
-            case DOUBLE -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (float) b.getDouble(8 * i) / div;
-                }
-            }
-        }
-    }
-
-    private void fillDoubles(double[] out, double div) {
-        ByteBuffer b = ByteBuffer.wrap(data);
-        switch (type) {
-            case UBYTE -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = (data[i] & 0xFF) / div;
-                }
-            }
-            case BYTE -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = data[i] / div;
-                }
-            }
-            case SHORT -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = b.getShort(2 * i) / div;
-                }
-            }
-            case INT -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = b.getInt(4 * i) / div;
-                }
-            }
-            case FLOAT -> {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = b.getFloat(4 * i) / div;
-                }
-            }
-            case DOUBLE -> {
-                b.asDoubleBuffer().get(out);
-                if (div != 1.0) {
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] /= div;
-                    }
-                }
-            }
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.dlfs.data;
 
+import static dev.dlfs.data.MessageAssertions.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,12 +57,6 @@ class CsvReaderTest {
                 () -> CsvReader.read(file, format, DType.FLOAT32));
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         return e;
-    }
-
-    private static void assertMentions(Exception e, String... parts) {
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), () -> "'" + p + "' not in: " + e.getMessage());
-        }
     }
 
     @Test

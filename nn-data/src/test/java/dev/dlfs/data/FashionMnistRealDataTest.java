@@ -23,14 +23,6 @@ class FashionMnistRealDataTest {
         }
     }
 
-    private static int[] counts(Dataset d) {
-        int[] c = new int[10];
-        for (int y : Labels.of(d.t())) {
-            c[y]++;
-        }
-        return c;
-    }
-
     @Test
     void everyClassHas6000TrainingAnd1000TestImages() {
         DataSplit fashion = real.get();
@@ -38,8 +30,8 @@ class FashionMnistRealDataTest {
         int[] test = new int[10];
         Arrays.fill(train, 6000);
         Arrays.fill(test, 1000);
-        assertArrayEquals(train, counts(fashion.train()));
-        assertArrayEquals(test, counts(fashion.test()));
+        assertArrayEquals(train, RealData.classCounts(fashion.train()));
+        assertArrayEquals(test, RealData.classCounts(fashion.test()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dlfs.data;
 
+import static dev.dlfs.data.MessageAssertions.assertMentions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -139,12 +140,6 @@ class IdxReaderTest {
         assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
         assertEquals(file.toString(), e.source());
         return e;
-    }
-
-    private static void assertMentions(Exception e, String... parts) {
-        for (String p : parts) {
-            assertTrue(e.getMessage().contains(p), () -> "'" + p + "' not in: " + e.getMessage());
-        }
     }
 
     @Test

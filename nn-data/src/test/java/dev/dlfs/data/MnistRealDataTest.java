@@ -23,14 +23,6 @@ class MnistRealDataTest {
         }
     }
 
-    private static int[] counts(int[] labels) {
-        int[] c = new int[10];
-        for (int y : labels) {
-            c[y]++;
-        }
-        return c;
-    }
-
     @Test
     void shapesAreTheBooks() {
         DataSplit book = real.get();
@@ -45,9 +37,9 @@ class MnistRealDataTest {
     void labelCountsArePublishedOnes() {
         DataSplit book = real.get();
         assertArrayEquals(new int[] {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
-                counts(Labels.of(book.train().t())));
+                RealData.classCounts(book.train()));
         assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
-                counts(Labels.of(book.test().t())));
+                RealData.classCounts(book.test()));
     }
 
     @Test

@@ -40,6 +40,15 @@ final class RealData {
         return split != null;
     }
 
+    /** How many samples of each class {@code d} holds. */
+    static int[] classCounts(Dataset d) {
+        int[] c = new int[d.classes()];
+        for (int y : Labels.of(d.t())) {
+            c[y]++;
+        }
+        return c;
+    }
+
     /** The data, or an aborted (skipped) test when it is missing. */
     DataSplit get() {
         if (split == null) {
