@@ -24,6 +24,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
 
     /** Summed steps per block: a packed B panel of KC steps stays in the L1/L2 caches. */
     static final int KC = 256;
+    /** Rows of A per chunk: a packed chunk of MC×KC values stays in the L2 cache. */
+    static final int MC = 192;
     /** Below this many flops per part another thread costs more than it saves. */
     static final long FLOPS_PER_PART = 1_500_000;
 
@@ -53,6 +55,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
     int kBlocks;
     int parts;
     boolean splitRows;
+    /** Whether A is copied chunk by chunk into a contiguous buffer (pays off when many strips reuse it). */
+    boolean packA;
     int rowUnit;
 
     BlockedGemm(int lanes) {
@@ -148,6 +152,9 @@ abstract class BlockedGemm implements WorkerPool.Job {
             splitRows = true;
             parts = Math.min(byWork, rowUnits);
         }
+        // A chunk is read once per strip: copying it to a contiguous buffer pays when several strips reuse it.
+        int stripsPerPart = splitRows ? strips : (strips + parts - 1) / parts;
+        packA = stripsPerPart >= 3 && (long) m * k >= 64 * 64;
     }
 
     private static int lcm(int x, int y) {
@@ -186,12 +193,19 @@ abstract class BlockedGemm implements WorkerPool.Job {
             for (int s = s0; s < s1; s++) {
                 packB(part, stripStart[s], stripWidth[s], panelWidth(s), kc * (stripPanel[s] - panel0), p0, kc);
             }
-            for (int s = s0; s < s1; s++) {
-                int kind = stripKind[s];
-                int mr = MR[kind];
-                int panel = kc * (stripPanel[s] - panel0);
-                for (int i = r0; i < r1; i += mr) {
-                    tile(part, kind, i, Math.min(mr, r1 - i), stripStart[s], stripWidth[s], panel, p0, kc, kb == 0);
+            for (int c0 = r0; c0 < r1; c0 += MC) {
+                int c1 = Math.min(r1, c0 + MC);
+                if (packA) {
+                    packA(part, c0, c1 - c0, p0, kc);
+                }
+                for (int s = s0; s < s1; s++) {
+                    int kind = stripKind[s];
+                    int mr = MR[kind];
+                    int panel = kc * (stripPanel[s] - panel0);
+                    for (int i = c0; i < c1; i += mr) {
+                        tile(part, kind, i, c0, Math.min(mr, c1 - i), stripStart[s], stripWidth[s], panel, p0, kc,
+                                kb == 0);
+                    }
                 }
             }
             p0 += kc;
@@ -208,11 +222,14 @@ abstract class BlockedGemm implements WorkerPool.Job {
      */
     abstract void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc);
 
+    /** Copies rows {@code [i0, i0+rows)} × steps {@code [p0, p0+kc)} of op(A) into the part's A buffer. */
+    abstract void packA(int part, int i0, int rows, int p0, int kc);
+
     /**
-     * Runs the micro-kernel {@code kind} on rows {@code [i0, i0+rows)} of op(A) and the packed panel at
-     * {@code panel}, and merges the tile into columns {@code [j0, j0+cols)} of C: with beta if {@code first}
-     * (the first summed block), else adding.
+     * Runs the micro-kernel {@code kind} on rows {@code [i0, i0+rows)} of op(A) (of the packed chunk starting at
+     * row {@code chunk} if A is packed) and the packed panel at {@code panel}, and merges the tile into columns
+     * {@code [j0, j0+cols)} of C: with beta if {@code first} (the first summed block), else adding.
      */
-    abstract void tile(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
+    abstract void tile(int part, int kind, int i0, int chunk, int rows, int j0, int cols, int panel, int p0, int kc,
                        boolean first);
 }

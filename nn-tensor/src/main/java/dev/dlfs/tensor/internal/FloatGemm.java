@@ -23,6 +23,7 @@ public final class FloatGemm extends BlockedGemm {
     /** Per part: packed B block and one tile of C. */
     private float[][] bBlocks = new float[0][];
     private float[][] tiles = new float[0][];
+    private float[][] aChunks = new float[0][];
 
     private FloatGemm() {
         super(L);
@@ -83,6 +84,7 @@ public final class FloatGemm extends BlockedGemm {
         if (bBlocks.length < parts) {
             bBlocks = java.util.Arrays.copyOf(bBlocks, parts);
             tiles = java.util.Arrays.copyOf(tiles, parts);
+            aChunks = java.util.Arrays.copyOf(aChunks, parts);
         }
         int need = blockSize();
         for (int p = 0; p < parts; p++) {
@@ -92,6 +94,9 @@ public final class FloatGemm extends BlockedGemm {
             if (tiles[p] == null) {
                 tiles[p] = new float[24 * L];
             }
+            if (packA && (aChunks[p] == null || aChunks[p].length < MC * Math.min(k, KC))) {
+                aChunks[p] = new float[MC * Math.min(k, KC)];
+            }
         }
     }
 
@@ -99,17 +104,19 @@ public final class FloatGemm extends BlockedGemm {
     void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc) {
         float[] dst = bBlocks[part];
         if (!transB) {
-            // Rows of B are contiguous: copy whole vectors, masking the last partial one (zero fill).
+            // Rows of B are contiguous: copy whole vectors, then the tail and the zero padding one by one.
+            int full = width - width % L;
             for (int p = 0; p < kc; p++) {
                 int src = bOff + (p0 + p) * ldb + j0;
                 int to = panel + p * panelWidth;
-                for (int v = 0; v < panelWidth; v += L) {
-                    if (v + L <= width) {
-                        FloatVector.fromArray(S, b, src + v).intoArray(dst, to + v);
-                    } else {
-                        VectorMask<Float> mask = S.indexInRange(v, width);
-                        FloatVector.fromArray(S, b, src + v, mask).intoArray(dst, to + v);
-                    }
+                for (int v = 0; v < full; v += L) {
+                    FloatVector.fromArray(S, b, src + v).intoArray(dst, to + v);
+                }
+                for (int v = full; v < width; v++) {
+                    dst[to + v] = b[src + v];
+                }
+                for (int v = width; v < panelWidth; v++) {
+                    dst[to + v] = 0f;
                 }
             }
         } else {
@@ -131,17 +138,44 @@ public final class FloatGemm extends BlockedGemm {
     }
 
     @Override
-    void tile(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc, boolean first) {
+    void packA(int part, int i0, int rows, int p0, int kc) {
+        float[] dst = aChunks[part];
+        if (!transA) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(a, aOff + (i0 + r) * lda + p0, dst, r * kc, kc);
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(a, aOff + (p0 + p) * lda + i0, dst, p * MC, rows);
+            }
+        }
+    }
+
+    @Override
+    void tile(int part, int kind, int i0, int chunk, int rows, int j0, int cols, int panel, int p0, int kc,
+              boolean first) {
         float[] t = tiles[part];
         float[] bp = bBlocks[part];
-        int aStart = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
-        int ars = transA ? 1 : lda;
-        int acs = transA ? lda : 1;
+        float[] as;
+        int aStart;
+        int ars;
+        int acs;
+        if (packA) {
+            as = aChunks[part];
+            aStart = transA ? i0 - chunk : (i0 - chunk) * kc;
+            ars = transA ? 1 : kc;
+            acs = transA ? MC : 1;
+        } else {
+            as = a;
+            aStart = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
+            ars = transA ? 1 : lda;
+            acs = transA ? lda : 1;
+        }
         switch (kind) {
-            case K8X3 -> FloatKernels.k8x3(kc, a, aStart, ars, acs, rows, bp, panel, t);
-            case K6X4 -> FloatKernels.k6x4(kc, a, aStart, ars, acs, rows, bp, panel, t);
-            case K12X2 -> FloatKernels.k12x2(kc, a, aStart, ars, acs, rows, bp, panel, t);
-            default -> FloatKernels.k16x1(kc, a, aStart, ars, acs, rows, bp, panel, t);
+            case K8X3 -> FloatKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, t);
+            case K6X4 -> FloatKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, t);
+            case K12X2 -> FloatKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, t);
+            default -> FloatKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, t);
         }
         merge(t, NV[kind] * L, rows, cols, cOff + i0 * ldc + j0, first);
     }
@@ -151,16 +185,22 @@ public final class FloatGemm extends BlockedGemm {
         FloatVector alphaV = FloatVector.broadcast(S, alpha);
         boolean readC = !first || beta != 0f;
         float betaC = first ? beta : 1f;
+        int full = cols - cols % L;
+        VectorMask<Float> tail = S.indexInRange(full, cols);
         for (int r = 0; r < rows; r++) {
             int row = cStart + r * ldc;
             int tr = r * nr;
-            for (int j = 0; j < cols; j += L) {
-                VectorMask<Float> mask = S.indexInRange(j, cols);
+            for (int j = 0; j < full; j += L) {
                 FloatVector acc = FloatVector.fromArray(S, t, tr + j);
+                FloatVector base = readC ? FloatVector.fromArray(S, c, row + j).mul(betaC) : FloatVector.zero(S);
+                acc.fma(alphaV, base).intoArray(c, row + j);
+            }
+            if (full < cols) {
+                FloatVector acc = FloatVector.fromArray(S, t, tr + full);
                 FloatVector base = readC
-                        ? FloatVector.fromArray(S, c, row + j, mask).mul(betaC)
+                        ? FloatVector.fromArray(S, c, row + full, tail).mul(betaC)
                         : FloatVector.zero(S);
-                acc.fma(alphaV, base).intoArray(c, row + j, mask);
+                acc.fma(alphaV, base).intoArray(c, row + full, tail);
             }
         }
     }
