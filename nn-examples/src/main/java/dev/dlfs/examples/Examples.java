@@ -3,6 +3,7 @@ package dev.dlfs.examples;
 import dev.dlfs.examples.data.DataExample;
 import dev.dlfs.examples.layers.LayersExample;
 import dev.dlfs.examples.loss.LossExample;
+import dev.dlfs.examples.model.ModelExample;
 import dev.dlfs.examples.optim.OptimExample;
 import dev.dlfs.examples.tensor.TensorExample;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Examples {
 
     public static List<Example> all() {
         return List.of(new TensorExample(), new LayersExample(), new LossExample(), new OptimExample(),
-                new DataExample());
+                new DataExample(), new ModelExample());
     }
 
     /** The example called {@code name}, if there is one. */

@@ -31,6 +31,11 @@ import picocli.CommandLine.ScopeType;
             "Environment: DLFS_PLUGINS  plugin jars or folders, like --plugins.",
         },
         subcommands = {
+            TrainCommand.class,
+            EvalCommand.class,
+            PredictCommand.class,
+            GradcheckCommand.class,
+            SummaryCommand.class,
             PluginsCommand.class,
             ExampleCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,0 +1,132 @@
+package dev.dlfs.examples.cli;
+
+import dev.dlfs.data.DataSplit;
+import dev.dlfs.model.Checkpoint;
+import dev.dlfs.model.Metrics;
+import dev.dlfs.model.Network;
+import dev.dlfs.model.NetworkConfig;
+import dev.dlfs.model.Trainer;
+import dev.dlfs.model.TrainingConfig;
+import dev.dlfs.model.TrainingListener;
+import dev.dlfs.model.TrainingResult;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dlfs train CONFIG.yaml}: trains a network as its YAML says and writes what the run produced. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {
+            "Train the network a YAML configuration declares, with a progress bar and the book's per-epoch"
+                    + " train/test accuracy.",
+            "Writes into the output folder: checkpoint.npz, metrics.csv, metrics.json, loss.png, accuracy.png"
+                    + " and config.yaml (the configuration as run).",
+        })
+final class TrainCommand extends Subcommand {
+    @Parameters(paramLabel = "CONFIG.yaml", description = "The network, optimizer, training run and data.")
+    Path configFile;
+
+    /** At most one of the two lengths. */
+    static final class Length {
+        @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead.")
+        Integer epochs;
+
+        @Option(names = "--iterations", paramLabel = "N", description = "Train for N updates instead.")
+        Integer iterations;
+    }
+
+    @ArgGroup(exclusive = true)
+    Length length;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for the initial weights and the batches.")
+    Long seed;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update instead of the configured.")
+    Integer batchSize;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>).")
+    Path outDir;
+
+    @Override
+    int run() throws Exception {
+        PrintStream out = out();
+        NetworkConfig config = withOverrides(NetworkConfig.load(configFile));
+        Path dir = outDir != null ? outDir : Path.of("runs", stem(configFile));
+        // Created before training, so an unwritable folder fails now rather than after an hour of training.
+        Files.createDirectories(dir);
+        DataSplit data = DataFetch.load(config, out);
+        Network network = Network.of(config);
+        out.printf("dlfs train: %s, %,d parameters, %s; output in %s%n", config.name(), network.parameterCount(),
+                config.dtype().label(), dir);
+
+        Trainer trainer = Trainer.of(network).listener(TrainingListener.progress(out, interactive()));
+        TrainingResult result = trainer.run(data);
+
+        List<Path> written = new ArrayList<>();
+        Checkpoint.save(dir.resolve("checkpoint.npz"), network, trainer.optimizer(), result.iterations());
+        written.add(dir.resolve("checkpoint.npz"));
+        Metrics.writeCsv(result.history(), dir.resolve("metrics.csv"));
+        written.add(dir.resolve("metrics.csv"));
+        Metrics.writeJson(result, dir.resolve("metrics.json"));
+        written.add(dir.resolve("metrics.json"));
+        int perEpoch = config.training().iterationsPerEpoch(data.train().size());
+        LearningCurves.writeLoss(result.history(), perEpoch, config.name(), dir.resolve("loss.png"));
+        written.add(dir.resolve("loss.png"));
+        LearningCurves.writeAccuracy(result.history(), config.name(), dir.resolve("accuracy.png"));
+        written.add(dir.resolve("accuracy.png"));
+        TextFile.write(dir.resolve("config.yaml"), config.toYaml());
+        written.add(dir.resolve("config.yaml"));
+        out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        return 0;
+    }
+
+    /** The configuration with the command line's --epochs/--iterations, --batch-size and --seed applied. */
+    private NetworkConfig withOverrides(NetworkConfig config) {
+        TrainingConfig t = config.training();
+        if (t == null) {
+            throw config.origin().error("", "training needs a 'training' section, e.g. 'training: {iterations: 10000,"
+                    + " batch-size: 100}'");
+        }
+        if (length != null && length.epochs != null) {
+            t = new TrainingConfig(0, positive("--epochs", length.epochs), t.batchSize(), t.seed(), t.eval(),
+                    t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads());
+        }
+        if (length != null && length.iterations != null) {
+            t = new TrainingConfig(positive("--iterations", length.iterations), 0, t.batchSize(), t.seed(), t.eval(),
+                    t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads());
+        }
+        if (batchSize != null) {
+            t = t.withBatchSize(positive("--batch-size", batchSize));
+        }
+        if (seed != null) {
+            t = t.withSeed(seed);
+            config = config.withSeed(seed);
+        }
+        return config.withTraining(t);
+    }
+
+    private static int positive(String option, int n) {
+        if (n < 1) {
+            throw new UserError(option + " must be at least 1, got " + n, "");
+        }
+        return n;
+    }
+
+    /** A progress bar redrawn in place only on a real terminal; plain lines in logs, pipes and tests. */
+    private boolean interactive() {
+        java.io.Console console = System.console();
+        return out() == System.out && console != null && console.isTerminal();
+    }
+
+    /** {@code examples/two-layer-net.yaml} → {@code two-layer-net}. */
+    static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
