@@ -35,6 +35,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private double weightDecay;
+    private int startIteration;
     private String lrHint = "the learning rate";
 
     /** A trainer of {@code network} updating with {@code optimizer} as {@code config} says. */
@@ -62,6 +63,22 @@ public final class Trainer {
     /** The weight decay λ whose penalty {@code λ/2·ΣW²} is added to the recorded loss (0 unless configured). */
     public Trainer weightDecay(double lambda) {
         this.weightDecay = lambda;
+        return this;
+    }
+
+    /**
+     * Continues the run a checkpoint was saved in: restores the optimizer's state and starts after the saved
+     * iteration, drawing the same batches the uninterrupted run would have drawn. The trainer must train the
+     * checkpoint's own network ({@code Trainer.of(checkpoint.network())}). The history holds NaN for the
+     * iterations before the start.
+     */
+    public Trainer resume(Checkpoint checkpoint) {
+        if (checkpoint.network() != network) {
+            throw new IllegalArgumentException("resume: this trainer trains another network than the checkpoint's;"
+                    + " use Trainer.of(checkpoint.network())");
+        }
+        optimizer.loadState(checkpoint.optimizerState());
+        startIteration = checkpoint.iteration();
         return this;
     }
 
@@ -106,7 +123,11 @@ public final class Trainer {
         double[] losses = new double[total];
         List<Evaluation> evals = new ArrayList<>();
         TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
-        int done = 0;
+        int done = Math.min(startIteration, total);
+        java.util.Arrays.fill(losses, 0, done, Double.NaN);
+        for (int i = 0; i < done; i++) {
+            sampler.next();     // the batches the interrupted run already used
+        }
         while (done < total) {
             int i = done;
             Batch batch = sampler.next();

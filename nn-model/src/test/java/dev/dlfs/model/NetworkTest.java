@@ -212,7 +212,7 @@ class NetworkTest {
                 () -> Network.of(NetworkConfig.parse(misspelt, "n.yaml")));
         assertEquals("layers[2].unit", u.path());
         assertEquals(5, u.line());
-        assertEquals(16, u.column());
+        assertEquals(20, u.column());
         assertTrue(u.problem().contains("unknown option 'unit'; did you mean 'units'?"), u.problem());
 
         String badShape = NetworkConfigTest.BOOK.replace("  - {type: relu}\n",
