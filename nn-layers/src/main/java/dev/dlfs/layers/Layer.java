@@ -9,6 +9,10 @@ import java.util.Map;
  * One layer of a network, with the book's two passes: {@code forward} remembers what {@code backward} needs.
  * Tensors carry the batch on axis 0; shapes elsewhere in this interface are per sample (without the batch axis).
  *
+ * <p>Tensors passed in are only read, and must stay unchanged until the matching {@code backward}. Tensors returned
+ * may be the layer's own buffers, reused by its next call (so a warm training step allocates nothing): copy one to
+ * keep it. {@code backward} overwrites the parameter gradients (it does not add to them).
+ *
  * <p>A layer that scales its input by a learned factor:
  * <pre>{@code
  * final class Scale implements Layer {

@@ -22,9 +22,10 @@ import java.util.SplittableRandom;
  * LayerGradientCheck.check(layer, x).assertBelow(1e-6);
  * }</pre>
  *
- * <p>The layer must be deterministic between calls of {@code forward} (check Dropout in inference mode) and its
- * parameters float64 (create it with {@link DType#FLOAT64} in its {@link LayerContext}). Choose inputs away from
- * kinks such as relu's 0 and ties inside a max-pool window, where the numerical gradient is meaningless.
+ * <p>The layer must give the same output for the same input, which is verified (check Dropout in inference mode),
+ * and its parameters must be float64 (create it with {@link DType#FLOAT64} in its {@link LayerContext}). Choose
+ * inputs away from kinks such as relu's 0 and ties inside a max-pool window, where the numerical gradient is
+ * meaningless.
  */
 public final class LayerGradientCheck {
     private LayerGradientCheck() {
@@ -51,7 +52,13 @@ public final class LayerGradientCheck {
                         + p.value().describe() + "; create the layer with dtype float64 in its LayerContext");
             }
         }
+        Tensor first = layer.forward(x, training).copy();
         Tensor y = layer.forward(x, training);
+        if (!first.equals(y)) {
+            throw new IllegalStateException("gradient check of " + name + ": two forward passes on the same input"
+                    + " differ (max difference " + first.maxAbsDiff(y) + "), so there is no fixed function to"
+                    + " differentiate; random layers such as dropout must be checked in inference mode");
+        }
         Tensor g = dout != null ? dout : Tensor.randn(new SplittableRandom(20250101L), DType.FLOAT64, y.shape());
         if (!Arrays.equals(g.shape(), y.shape()) || g.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("gradient check of " + name + ": upstream gradient " + g.describe()

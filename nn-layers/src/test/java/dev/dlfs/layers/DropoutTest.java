@@ -80,6 +80,14 @@ class DropoutTest {
     }
 
     @Test
+    void theGradientCheckRefusesTrainingModeWithAClearMessage() {
+        Layer d = dropout(Map.of(), 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LayerGradientCheck.check(d, x()));
+        assertTrue(e.getMessage().contains("inference mode"), e.getMessage());
+        LayerGradientCheck.check(d, x(), null, false).assertBelow(1e-6);
+    }
+
+    @Test
     void float32TrainingMatchesTheMaskedInput() {
         Layer d = LayerRegistry.create(LayerSpec.of("dropout", Map.of("ratio", 0.5)),
                 new LayerContext(new int[] {50}, DType.FLOAT32, new SplittableRandom(9)));

@@ -120,7 +120,8 @@ class LayerRegistryTest {
         Layer book = LayerRegistry.create(LayerSpec.of("conv", Map.of("filters", 30, "size", 5)),
                 new LayerContext(new int[] {1, 28, 28}, DType.FLOAT64, new SplittableRandom(7)));
         Tensor w = book.parameters().get(0).value();
-        assertEquals(0.01 * new SplittableRandom(7).nextGaussian(), w.get(0, 0, 0, 0), 1e-15, "default: the book's 0.01");
+        assertEquals(0.01 * new SplittableRandom(7).nextGaussian(), w.get(0, 0, 0, 0), 1e-15,
+                "default: the book's 0.01");
         OptionException e = assertThrows(OptionException.class, () -> LayerRegistry.create(
                 LayerSpec.of("affine", Map.of("units", 2, "init", "kaiming")), FLAT));
         assertTrue(e.getMessage().contains("known inits: normal, xavier, he"), e.getMessage());

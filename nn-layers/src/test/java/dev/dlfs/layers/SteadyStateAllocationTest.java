@@ -69,7 +69,8 @@ class SteadyStateAllocationTest {
                 least = Math.min(least, (long) allocated.invoke(threads) - before);
             }
             long perStep = least / STEPS_PER_ROUND;
-            assertTrue(perStep < LIMIT_PER_STEP, type + " " + dtype + ": " + perStep + " bytes allocated per warm step");
+            assertTrue(perStep < LIMIT_PER_STEP,
+                    type + " " + dtype + ": " + perStep + " bytes allocated per warm step");
         }
     }
 }

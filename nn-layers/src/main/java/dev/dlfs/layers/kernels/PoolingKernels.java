@@ -23,38 +23,87 @@ public final class PoolingKernels {
 
     /**
      * {@code y} = the window maxima of {@code planes} planes of {@code x}; {@code argmax[o]} = the flat index
-     * (from x's first element) of the element that won output o, or −1 if a padding zero did. Ties go to the first
-     * element in row-major window order, like NumPy's argmax.
+     * (from x's first element) of the element that won output o, or −1 if a padding zero did (it wins only when
+     * every element of the window inside the image is negative). Ties go to the first element in row-major window
+     * order, like NumPy's argmax.
      */
     public static void maxForward(Tensor x, Tensor y, int[] argmax, int planes, Geometry g) {
-        boolean f32 = x.dtype() == DType.FLOAT32;
-        float[] xf = f32 ? x.floatArray() : null;
-        double[] xd = f32 ? null : x.doubleArray();
-        int xo = x.offset();
+        if (x.dtype() == DType.FLOAT32) {
+            maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g);
+        } else {
+            maxForward(x.doubleArray(), x.offset(), y.doubleArray(), y.offset(), argmax, planes, g);
+        }
+    }
+
+    private static void maxForward(float[] x, int xo, float[] y, int yo, int[] argmax, int planes, Geometry g) {
         int o = 0;
         for (int p = 0; p < planes; p++) {
             int base = p * g.h() * g.w();
             for (int oy = 0; oy < g.oh(); oy++) {
+                int y0 = oy * g.sh() - g.pad();
+                int ky0 = Math.max(0, -y0);
+                int ky1 = Math.min(g.ph(), g.h() - y0);
                 for (int ox = 0; ox < g.ow(); ox++, o++) {
-                    double best = 0;
-                    int arg = -1;
-                    boolean first = true;
-                    for (int ky = 0; ky < g.ph(); ky++) {
-                        int iy = oy * g.sh() - g.pad() + ky;
-                        for (int kx = 0; kx < g.pw(); kx++) {
-                            int ix = ox * g.sw() - g.pad() + kx;
-                            boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
-                            int at = base + iy * g.w() + ix;
-                            double v = !inside ? 0 : f32 ? xf[xo + at] : xd[xo + at];
-                            if (first || v > best) {
-                                first = false;
-                                best = v;
-                                arg = inside ? at : -1;
-                            }
+                    int x0 = ox * g.sw() - g.pad();
+                    int kx0 = Math.max(0, -x0);
+                    int kx1 = Math.min(g.pw(), g.w() - x0);
+                    // Start from the first element so that the loop's test is a plain compare the JIT can turn
+                    // into conditional moves (random data makes a branch here mispredict half the time).
+                    int arg = base + (y0 + ky0) * g.w() + x0 + kx0;
+                    float best = x[xo + arg];
+                    for (int ky = ky0; ky < ky1; ky++) {
+                        int row = base + (y0 + ky) * g.w() + x0;
+                        for (int kx = kx0; kx < kx1; kx++) {
+                            float v = x[xo + row + kx];
+                            boolean better = v > best;
+                            best = better ? v : best;
+                            arg = better ? row + kx : arg;
                         }
                     }
+                    boolean padded = ky1 - ky0 < g.ph() || kx1 - kx0 < g.pw();
+                    if (padded && !(best >= 0)) {
+                        best = 0;
+                        arg = -1;
+                    }
                     argmax[o] = arg;
-                    y.setFlat(o, best);
+                    y[yo + o] = best;
+                }
+            }
+        }
+    }
+
+    private static void maxForward(double[] x, int xo, double[] y, int yo, int[] argmax, int planes, Geometry g) {
+        int o = 0;
+        for (int p = 0; p < planes; p++) {
+            int base = p * g.h() * g.w();
+            for (int oy = 0; oy < g.oh(); oy++) {
+                int y0 = oy * g.sh() - g.pad();
+                int ky0 = Math.max(0, -y0);
+                int ky1 = Math.min(g.ph(), g.h() - y0);
+                for (int ox = 0; ox < g.ow(); ox++, o++) {
+                    int x0 = ox * g.sw() - g.pad();
+                    int kx0 = Math.max(0, -x0);
+                    int kx1 = Math.min(g.pw(), g.w() - x0);
+                    // Start from the first element so that the loop's test is a plain compare the JIT can turn
+                    // into conditional moves (random data makes a branch here mispredict half the time).
+                    int arg = base + (y0 + ky0) * g.w() + x0 + kx0;
+                    double best = x[xo + arg];
+                    for (int ky = ky0; ky < ky1; ky++) {
+                        int row = base + (y0 + ky) * g.w() + x0;
+                        for (int kx = kx0; kx < kx1; kx++) {
+                            double v = x[xo + row + kx];
+                            boolean better = v > best;
+                            best = better ? v : best;
+                            arg = better ? row + kx : arg;
+                        }
+                    }
+                    boolean padded = ky1 - ky0 < g.ph() || kx1 - kx0 < g.pw();
+                    if (padded && !(best >= 0)) {
+                        best = 0;
+                        arg = -1;
+                    }
+                    argmax[o] = arg;
+                    y[yo + o] = best;
                 }
             }
         }
@@ -87,66 +136,53 @@ public final class PoolingKernels {
 
     /** {@code y} = the window means (padding included as zeros) of {@code planes} planes of {@code x}. */
     public static void averageForward(Tensor x, Tensor y, int planes, Geometry g) {
-        boolean f32 = x.dtype() == DType.FLOAT32;
-        float[] xf = f32 ? x.floatArray() : null;
-        double[] xd = f32 ? null : x.doubleArray();
-        int xo = x.offset();
-        double scale = 1.0 / g.windowSize();
-        int o = 0;
-        for (int p = 0; p < planes; p++) {
-            int base = xo + p * g.h() * g.w();
-            for (int oy = 0; oy < g.oh(); oy++) {
-                for (int ox = 0; ox < g.ow(); ox++, o++) {
-                    double s = 0;
-                    for (int ky = Math.max(0, g.pad() - oy * g.sh()); ky < g.ph(); ky++) {
-                        int iy = oy * g.sh() - g.pad() + ky;
-                        if (iy >= g.h()) {
-                            break;
-                        }
-                        for (int kx = Math.max(0, g.pad() - ox * g.sw()); kx < g.pw(); kx++) {
-                            int ix = ox * g.sw() - g.pad() + kx;
-                            if (ix >= g.w()) {
-                                break;
-                            }
-                            int at = base + iy * g.w() + ix;
-                            s += f32 ? xf[at] : xd[at];
-                        }
-                    }
-                    y.setFlat(o, s * scale);
-                }
-            }
-        }
+        average(true, x, y, planes, g);
     }
 
     /** {@code dx} = each {@code dout[o] / window size} spread over the in-image part of window o. */
     public static void averageBackward(Tensor dout, Tensor dx, int planes, Geometry g) {
         dx.fill(0);
+        average(false, dx, dout, planes, g);
+    }
+
+    /** Walks the in-image part of every window: sums {@code img} into {@code pooled}, or spreads it back. */
+    private static void average(boolean forward, Tensor img, Tensor pooled, int planes, Geometry g) {
+        boolean f32 = img.dtype() == DType.FLOAT32;
+        float[] imgF = f32 ? img.floatArray() : null;
+        double[] imgD = f32 ? null : img.doubleArray();
+        float[] poolF = f32 ? pooled.floatArray() : null;
+        double[] poolD = f32 ? null : pooled.doubleArray();
+        int po = pooled.offset();
         double scale = 1.0 / g.windowSize();
-        boolean f32 = dx.dtype() == DType.FLOAT32;
-        float[] df = f32 ? dx.floatArray() : null;
-        double[] dd = f32 ? null : dx.doubleArray();
         int o = 0;
         for (int p = 0; p < planes; p++) {
-            int base = dx.offset() + p * g.h() * g.w();
+            int base = img.offset() + p * g.h() * g.w();
             for (int oy = 0; oy < g.oh(); oy++) {
+                int y0 = oy * g.sh() - g.pad();
+                int ky0 = Math.max(0, -y0);
+                int ky1 = Math.min(g.ph(), g.h() - y0);
                 for (int ox = 0; ox < g.ow(); ox++, o++) {
-                    double v = dout.getFlat(o) * scale;
-                    for (int ky = Math.max(0, g.pad() - oy * g.sh()); ky < g.ph(); ky++) {
-                        int iy = oy * g.sh() - g.pad() + ky;
-                        if (iy >= g.h()) {
-                            break;
-                        }
-                        for (int kx = Math.max(0, g.pad() - ox * g.sw()); kx < g.pw(); kx++) {
-                            int ix = ox * g.sw() - g.pad() + kx;
-                            if (ix >= g.w()) {
-                                break;
-                            }
-                            int at = base + iy * g.w() + ix;
-                            if (f32) {
-                                df[at] += (float) v;
+                    int x0 = ox * g.sw() - g.pad();
+                    int kx0 = Math.max(0, -x0);
+                    int kx1 = Math.min(g.pw(), g.w() - x0);
+                    double v = forward ? 0 : scale * (f32 ? poolF[po + o] : poolD[po + o]);
+                    for (int ky = ky0; ky < ky1; ky++) {
+                        int row = base + (y0 + ky) * g.w() + x0;
+                        for (int kx = kx0; kx < kx1; kx++) {
+                            if (forward) {
+                                v += f32 ? imgF[row + kx] : imgD[row + kx];
+                            } else if (f32) {
+                                imgF[row + kx] += (float) v;
                             } else {
-                                dd[at] += v;
+                                imgD[row + kx] += v;
                             }
+                        }
+                    }
+                    if (forward) {
+                        if (f32) {
+                            poolF[po + o] = (float) (v * scale);
+                        } else {
+                            poolD[po + o] = v * scale;
                         }
                     }
                 }
