@@ -23,7 +23,7 @@ public final class WorkerPool {
 
     private static final WorkerPool SHARED = new WorkerPool();
     /** How long an idle worker polls for the next job before parking. */
-    private static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 100_000;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     /**
@@ -108,11 +108,15 @@ public final class WorkerPool {
         }
     }
 
+    /** Waits for parts that workers are still running: spins briefly, then gives the core away. */
     private void awaitParts() {
         long spins = 0;
         while (remaining.get() != 0) {
-            if (++spins < 20_000) {
+            spins++;
+            if (spins < 2_000) {
                 Thread.onSpinWait();
+            } else if (spins < 2_100) {
+                Thread.yield(); // a worker waiting for a core (busy machine) may get this one
             } else {
                 LockSupport.parkNanos(this, 20_000);
             }
