@@ -1,7 +1,6 @@
 package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
-import dev.dlfs.layers.kernels.Elementwise;
 import dev.dlfs.tensor.Tensor;
 import java.util.random.RandomGenerator;
 
@@ -42,7 +41,7 @@ final class Dropout implements Layer {
     public Tensor forward(Tensor x, boolean training) {
         lastTraining = training;
         if (!training) {
-            return scaling == Scaling.BOOK ? Elementwise.scale(x, 1 - ratio, out.get(x.dtype(), x.shape())) : x;
+            return scaling == Scaling.BOOK ? x.mul(1 - ratio, out.get(x.dtype(), x.shape())) : x;
         }
         Tensor m = mask.get(x.dtype(), x.shape());
         double keep = scaling == Scaling.INVERTED ? 1 / (1 - ratio) : 1;
@@ -50,7 +49,7 @@ final class Dropout implements Layer {
             m.setFlat(i, rng.nextDouble() > ratio ? keep : 0);   // the book keeps where rand > ratio
         }
         lastMask = m;
-        return Elementwise.multiply(x, m, out.get(x.dtype(), x.shape()));
+        return x.mul(m, out.get(x.dtype(), x.shape()));
     }
 
     @Override
@@ -59,9 +58,9 @@ final class Dropout implements Layer {
             if (lastMask == null) {
                 throw new IllegalStateException("dropout: backward before forward");
             }
-            return Elementwise.multiply(dout, lastMask, dx.get(dout.dtype(), dout.shape()));
+            return dout.mul(lastMask, dx.get(dout.dtype(), dout.shape()));
         }
-        return scaling == Scaling.BOOK ? Elementwise.scale(dout, 1 - ratio, dx.get(dout.dtype(), dout.shape()))
+        return scaling == Scaling.BOOK ? dout.mul(1 - ratio, dx.get(dout.dtype(), dout.shape()))
                 : dout;
     }
 

@@ -15,7 +15,7 @@ final class Softmax implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        y = ActivationKernels.softmax(x, out.get(x.dtype(), x.shape()));
+        y = x.softmax(out.get(x.dtype(), x.shape()));
         return y;
     }
 

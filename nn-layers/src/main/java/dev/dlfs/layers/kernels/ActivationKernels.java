@@ -11,39 +11,28 @@ public final class ActivationKernels {
     private ActivationKernels() {
     }
 
-    /** The element-wise functions, each with the tensor its backward pass reads: the input or the output. */
+    /** The element-wise activation functions. */
     public enum Function {
         RELU, STEP, SIGMOID, TANH, SOFTPLUS
     }
 
-    /** {@code out = f(x)} element-wise. */
+    /** {@code out = f(x)} element-wise; the tensor core's kernels where it has the function. */
     public static Tensor apply(Function f, Tensor x, Tensor out) {
         check(f.name().toLowerCase(java.util.Locale.ROOT), x, out);
-        int n = x.size();
+        return switch (f) {
+            case RELU -> x.maximum(0.0, out);
+            case STEP -> x.gt(0.0, out);
+            case SIGMOID -> x.sigmoid(out);
+            case TANH -> x.tanh(out);
+            case SOFTPLUS -> softplus(x, out);
+        };
+    }
+
+    private static Tensor softplus(Tensor x, Tensor out) {
         if (x.dtype() == DType.FLOAT32) {
-            float[] a = x.floatArray();
-            float[] b = out.floatArray();
-            int ao = x.offset();
-            int bo = out.offset();
-            switch (f) {
-                case RELU -> FloatActivations.relu(a, ao, b, bo, n);
-                case STEP -> FloatActivations.step(a, ao, b, bo, n);
-                case SIGMOID -> FloatActivations.sigmoid(a, ao, b, bo, n);
-                case TANH -> FloatActivations.tanh(a, ao, b, bo, n);
-                case SOFTPLUS -> FloatActivations.softplus(a, ao, b, bo, n);
-            }
+            FloatActivations.softplus(x.floatArray(), x.offset(), out.floatArray(), out.offset(), x.size());
         } else {
-            double[] a = x.doubleArray();
-            double[] b = out.doubleArray();
-            int ao = x.offset();
-            int bo = out.offset();
-            switch (f) {
-                case RELU -> DoubleActivations.relu(a, ao, b, bo, n);
-                case STEP -> DoubleActivations.step(a, ao, b, bo, n);
-                case SIGMOID -> DoubleActivations.sigmoid(a, ao, b, bo, n);
-                case TANH -> DoubleActivations.tanh(a, ao, b, bo, n);
-                case SOFTPLUS -> DoubleActivations.softplus(a, ao, b, bo, n);
-            }
+            DoubleActivations.softplus(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), x.size());
         }
         return out;
     }
@@ -94,22 +83,6 @@ public final class ActivationKernels {
         return new UnsupportedOperationException("step has no gradient: its derivative is 0 everywhere except at 0,"
                 + " where it is undefined, so backpropagation cannot train through it; use step for perceptrons"
                 + " with hand-set weights, and sigmoid or relu to train");
-    }
-
-    /** Softmax along the last axis (the whole tensor if it is 1-D), subtracting each row's max first. */
-    public static Tensor softmax(Tensor x, Tensor out) {
-        check("softmax", x, out);
-        if (x.rank() == 0) {
-            throw new IllegalArgumentException("softmax: needs at least one axis, got a scalar " + x.describe());
-        }
-        int cols = x.dim(-1);
-        int rows = cols == 0 ? 0 : x.size() / cols;
-        if (x.dtype() == DType.FLOAT32) {
-            FloatActivations.softmaxRows(x.floatArray(), x.offset(), out.floatArray(), out.offset(), rows, cols);
-        } else {
-            DoubleActivations.softmaxRows(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), rows, cols);
-        }
-        return out;
     }
 
     /** The softmax Jacobian applied to {@code dout}, row by row, from the softmax output {@code y}. */

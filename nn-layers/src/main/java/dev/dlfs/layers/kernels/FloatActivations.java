@@ -6,23 +6,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 activation kernels on raw arrays: {@code n} elements from each offset. Vector loops with scalar tails;
- * outputs may alias inputs.
+ * float32 kernels of the activations' backward passes, and softplus (which the tensor core lacks), on raw arrays:
+ * {@code n} elements from each offset. Vector loops with scalar tails; outputs may alias inputs.
  */
 final class FloatActivations {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     private FloatActivations() {
-    }
-
-    static void relu(float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).max(0f).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) {
-            y[yo + i] = Math.max(x[xo + i], 0f);
-        }
     }
 
     /** dx = dout where the output was positive, else 0 (the book's mask of x &lt;= 0). */
@@ -38,31 +28,6 @@ final class FloatActivations {
         }
     }
 
-    static void step(float[] x, int xo, float[] y, int yo, int n) {
-        FloatVector zero = FloatVector.zero(S);
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            VectorMask<Float> on = FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.GT, 0f);
-            zero.blend(one, on).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) {
-            y[yo + i] = x[xo + i] > 0f ? 1f : 0f;
-        }
-    }
-
-    static void sigmoid(float[] x, int xo, float[] y, int yo, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, xo + i).neg().lanewise(VectorOperators.EXP);
-            one.div(e.add(1f)).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) {
-            y[yo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
-        }
-    }
-
     /** dx = dout·y·(1 − y) from the sigmoid's output y. */
     static void sigmoidBackward(float[] y, int yo, float[] dout, int go, float[] dx, int dxo, int n) {
         int i = 0;
@@ -73,16 +38,6 @@ final class FloatActivations {
         for (; i < n; i++) {
             float v = y[yo + i];
             dx[dxo + i] = dout[go + i] * v * (1f - v);
-        }
-    }
-
-    static void tanh(float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.TANH).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) {
-            y[yo + i] = (float) Math.tanh(x[xo + i]);
         }
     }
 
@@ -126,41 +81,6 @@ final class FloatActivations {
         }
     }
 
-    /** Softmax of each row of length {@code cols}; the row max is subtracted first so exp never overflows. */
-    static void softmaxRows(float[] x, int xo, float[] y, int yo, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int a = xo + r * cols;
-            int b = yo + r * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            int i = 0;
-            if (cols >= S.length()) {
-                FloatVector m = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-                for (int end = S.loopBound(cols); i < end; i += S.length()) {
-                    m = m.max(FloatVector.fromArray(S, x, a + i));
-                }
-                max = m.reduceLanes(VectorOperators.MAX);
-            }
-            for (; i < cols; i++) {
-                max = Math.max(max, x[a + i]);
-            }
-            float sum = 0f;
-            i = 0;
-            FloatVector acc = FloatVector.zero(S);
-            for (int end = S.loopBound(cols); i < end; i += S.length()) {
-                FloatVector e = FloatVector.fromArray(S, x, a + i).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(y, b + i);
-                acc = acc.add(e);
-            }
-            sum += acc.reduceLanes(VectorOperators.ADD);
-            for (; i < cols; i++) {
-                float e = (float) Math.exp(x[a + i] - max);
-                y[b + i] = e;
-                sum += e;
-            }
-            scale(y, b, 1f / sum, cols);
-        }
-    }
-
     /** dx = y ⊙ (dout − ⟨dout, y⟩) per row: the softmax Jacobian applied to dout. */
     static void softmaxBackwardRows(float[] y, int yo, float[] dout, int go, float[] dx, int dxo, int rows,
                                     int cols) {
@@ -181,16 +101,6 @@ final class FloatActivations {
             for (; i < cols; i++) {
                 dx[d + i] = (dout[g + i] - s) * y[a + i];
             }
-        }
-    }
-
-    static void scale(float[] y, int yo, float s, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector.fromArray(S, y, yo + i).mul(s).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) {
-            y[yo + i] *= s;
         }
     }
 }
