@@ -40,6 +40,10 @@ final class ErrorReport {
                 || e instanceof ArithmeticException) {
             // The framework's own exceptions: their messages already name the operation, file or option.
             what = describe(e);
+            if (what.matches("(?s).*unknown (layer type|loss|optimizer|data source) '.*")) {
+                hint = "If it comes from a plugin, add the plugin's jar with --plugins PATH; 'dlfs plugins' lists"
+                        + " what is installed.";
+            }
         } else {
             what = "internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage());

@@ -14,7 +14,7 @@ final class LearningCurves {
     private LearningCurves() {
     }
 
-    /** Loss per iteration, with a moving average over about an epoch when the raw curve is noisy. */
+    /** Loss per iteration, with a smoothed curve over it when there are many iterations. */
     static void writeLoss(History h, int iterationsPerEpoch, String title, Path file) throws IOException {
         double[] loss = h.losses();
         LinePlot plot = LinePlot.titled(title + ": loss per iteration").xLabel("iteration").yLabel("loss");
@@ -22,10 +22,10 @@ final class LearningCurves {
             plot.writePng(file, 800, 500);
             return;
         }
-        int window = Math.clamp(iterationsPerEpoch, 10, 1000);
-        if (loss.length >= 4 * window) {
+        int span = Math.clamp(iterationsPerEpoch / 6, 5, 200);
+        if (loss.length >= 4 * span) {
             plot = plot.add(Series.line("loss", loss).withColor(new Color(0xa6c8e6)))
-                    .add(Series.line("moving average of " + window, movingAverage(loss, window))
+                    .add(Series.line("smoothed (span " + span + ")", smoothed(loss, span))
                             .withColor(new Color(0x1f77b4)));
         } else {
             plot = plot.add(Series.line("loss", loss));
@@ -51,16 +51,17 @@ final class LearningCurves {
                 .writePng(file, 800, 500);
     }
 
-    /** Mean of the last {@code window} values at each point (fewer at the start). */
-    static double[] movingAverage(double[] v, int window) {
+    /**
+     * An exponential moving average with {@code α = 2 / (span + 1)}, started at the first value: it follows the
+     * trend without the jump a plain moving average shows once its window is full.
+     */
+    static double[] smoothed(double[] v, int span) {
+        double alpha = 2.0 / (span + 1);
         double[] out = new double[v.length];
-        double sum = 0;
+        double s = v.length == 0 ? 0 : v[0];
         for (int i = 0; i < v.length; i++) {
-            sum += v[i];
-            if (i >= window) {
-                sum -= v[i - window];
-            }
-            out[i] = sum / Math.min(i + 1, window);
+            s = Double.isFinite(v[i]) ? alpha * v[i] + (1 - alpha) * s : s;
+            out[i] = s;
         }
         return out;
     }

@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code dlfs predict}: the class of one image, with the probability of every class. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -46,8 +49,14 @@ final class PredictCommand extends Subcommand {
     @Option(names = "--data", paramLabel = "SOURCE", description = "Take --index from this data source instead.")
     String dataSource;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     int run() throws Exception {
+        if (input == null || input.image == null && input.index == null) {
+            throw new ParameterException(spec.commandLine(), "Missing the input: give an IMAGE file or --index N");
+        }
         PrintStream out = out();
         Network net = TrainedNetwork.load(file, weights);
         int[] in = net.config().inputShape();

@@ -80,12 +80,19 @@ class LinePlotTest {
         assertEquals("10000", Ticks.label(10000, 2000));
     }
 
-    /** The middle row of the pixels of colour {@code c} in column {@code x}, or -1. */
+    private static double distance(int rgb1, int rgb2) {
+        int dr = (rgb1 >> 16 & 0xff) - (rgb2 >> 16 & 0xff);
+        int dg = (rgb1 >> 8 & 0xff) - (rgb2 >> 8 & 0xff);
+        int db = (rgb1 & 0xff) - (rgb2 & 0xff);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+
+    /** The middle row of the pixels of (about) colour {@code c} in column {@code x}, or -1. */
     private static int rowOf(BufferedImage image, int x, Color c) {
         int first = -1;
         int last = -1;
         for (int y = 0; y < image.getHeight(); y++) {
-            if ((image.getRGB(x, y) & 0xffffff) == (c.getRGB() & 0xffffff)) {
+            if (distance(image.getRGB(x, y), c.getRGB()) < 100) {    // antialiasing blends the edges
                 first = first < 0 ? y : first;
                 last = y;
             }
