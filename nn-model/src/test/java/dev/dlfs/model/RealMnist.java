@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.DatasetNotFoundException;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -15,7 +13,9 @@ import org.junit.jupiter.api.Assumptions;
  * message, which JUnit reports as skipped, never as passed.
  */
 final class RealMnist {
-    private static final Map<String, DataSplit> CACHE = new HashMap<>();
+    // One data set at a time: the tests run within -Xmx1g, like the training runs they stand for.
+    private static String cachedKey;
+    private static DataSplit cached;
 
     private RealMnist() {
     }
@@ -23,13 +23,15 @@ final class RealMnist {
     /** The data a configuration's {@code data} section names, or an aborted test when it is not installed. */
     static synchronized DataSplit load(NetworkConfig config) throws IOException {
         String key = config.dtype() + " " + config.data();
-        DataSplit cached = CACHE.get(key);
-        if (cached != null) {
+        if (key.equals(cachedKey)) {
             return cached;
         }
+        cached = null;
+        cachedKey = null;
         try {
             DataSplit split = config.loadData();
-            CACHE.put(key, split);
+            cached = split;
+            cachedKey = key;
             return split;
         } catch (DatasetNotFoundException e) {
             String where = "\n*** " + e.getMessage().replace("\n", "\n*** ") + "\n";

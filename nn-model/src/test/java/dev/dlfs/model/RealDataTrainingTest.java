@@ -1,0 +1,36 @@
+package dev.dlfs.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dlfs.data.DataSplit;
+import dev.dlfs.tensor.spi.Options;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped configurations trained on real data reach the book's results (ch05: about 97% on MNIST). Slow-ish
+ * tests (seconds each), budgeted for CI; longer runs are recorded in docs/benchmarks.md.
+ */
+class RealDataTrainingTest {
+    @Test
+    void theTwoLayerNetReachesNinetySevenPercentOnMnistWithTheBooksSettings() throws IOException {
+        NetworkConfig c = Examples.config("two-layer-net.yaml");
+        TrainingResult r = Trainer.of(Network.of(c)).run(RealMnist.load(c));
+        assertEquals(10000, r.iterations());
+        assertEquals(18, r.history().evaluations().size(), "17 per-epoch evaluations as the book, and a final one");
+        assertTrue(r.testAccuracy() >= 0.97, "test accuracy " + r.testAccuracy());
+        assertTrue(r.trainAccuracy() >= r.testAccuracy() - 0.01, "train accuracy " + r.trainAccuracy());
+        assertTrue(r.history().loss(9999) < 0.5 * r.history().loss(0), "the loss falls");
+    }
+
+    @Test
+    void theSameTwoLayerNetReachesEightyFourPercentOnFashionMnist() throws IOException {
+        NetworkConfig book = Examples.config("two-layer-net.yaml");
+        NetworkConfig c = book.withData(new DataConfig("fashion-mnist", Options.of(book.data().options().asMap())));
+        DataSplit fashion = RealMnist.load(c);
+        assertEquals("fashion-mnist", c.data().source());
+        TrainingResult r = Trainer.of(Network.of(c)).run(fashion);
+        assertTrue(r.testAccuracy() >= 0.84, "Fashion-MNIST test accuracy " + r.testAccuracy());
+    }
+}
