@@ -7,7 +7,7 @@ package dev.dlfs.tensor.internal;
  * <p>C is covered by column strips, each handled by one micro-kernel kind (MR rows × NV vectors): strips of the
  * main 8×3 kind, plus one narrower kind at the right edge; a C narrower than 4 vectors gets one strip of a kind
  * that fits it. For each block of at most {@link #KC} summed steps, B is packed strip by strip into zero-padded
- * panels and every tile of MR rows × one strip goes through a kernel.
+ * panels; then, chunk of rows by chunk, each strip's kernel sweeps the chunk tile by tile.
  *
  * <p>Determinism: each element of C is summed in the same order (summed blocks in order, steps in order within a
  * block, one fused multiply-add each) whatever the tiles, kernels or parts, so results do not depend on the thread
@@ -199,13 +199,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
                     packA(part, c0, c1 - c0, p0, kc);
                 }
                 for (int s = s0; s < s1; s++) {
-                    int kind = stripKind[s];
-                    int mr = MR[kind];
-                    int panel = kc * (stripPanel[s] - panel0);
-                    for (int i = c0; i < c1; i += mr) {
-                        tile(part, kind, i, c0, Math.min(mr, c1 - i), stripStart[s], stripWidth[s], panel, p0, kc,
-                                kb == 0);
-                    }
+                    strip(part, stripKind[s], c0, c1 - c0, stripStart[s], stripWidth[s],
+                            kc * (stripPanel[s] - panel0), p0, kc, kb == 0);
                 }
             }
             p0 += kc;
@@ -226,10 +221,10 @@ abstract class BlockedGemm implements WorkerPool.Job {
     abstract void packA(int part, int i0, int rows, int p0, int kc);
 
     /**
-     * Runs the micro-kernel {@code kind} on rows {@code [i0, i0+rows)} of op(A) (of the packed chunk starting at
-     * row {@code chunk} if A is packed) and the packed panel at {@code panel}, and merges the tile into columns
+     * Runs the micro-kernel {@code kind} down rows {@code [i0, i0+rows)} of op(A) (a chunk, packed if
+     * {@link #packA}) against the packed panel at {@code panel}, and merges the result into columns
      * {@code [j0, j0+cols)} of C: with beta if {@code first} (the first summed block), else adding.
      */
-    abstract void tile(int part, int kind, int i0, int chunk, int rows, int j0, int cols, int panel, int p0, int kc,
-                       boolean first);
+    abstract void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
+                        boolean first);
 }

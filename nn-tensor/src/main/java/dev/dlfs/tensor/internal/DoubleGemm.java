@@ -20,9 +20,11 @@ public final class DoubleGemm extends BlockedGemm {
     private double alpha;
     private double beta;
     private boolean inUse;
-    /** Per part: packed B block and one tile of C. */
+    /** Offsets of L consecutive rows of B, for gathering a column of a transposed B; valid for one row stride. */
+    private final int[] gatherIndex = new int[L];
+    private int gatherRowStride = -1;
+    /** Per part: packed B block and packed A chunk. */
     private double[][] bBlocks = new double[0][];
-    private double[][] tiles = new double[0][];
     private double[][] aChunks = new double[0][];
 
     private DoubleGemm() {
@@ -83,16 +85,12 @@ public final class DoubleGemm extends BlockedGemm {
     void prepare(int parts) {
         if (bBlocks.length < parts) {
             bBlocks = java.util.Arrays.copyOf(bBlocks, parts);
-            tiles = java.util.Arrays.copyOf(tiles, parts);
             aChunks = java.util.Arrays.copyOf(aChunks, parts);
         }
         int need = blockSize();
         for (int p = 0; p < parts; p++) {
             if (bBlocks[p] == null || bBlocks[p].length < need) {
                 bBlocks[p] = new double[need];
-            }
-            if (tiles[p] == null) {
-                tiles[p] = new double[24 * L];
             }
             if (packA && (aChunks[p] == null || aChunks[p].length < MC * Math.min(k, KC))) {
                 aChunks[p] = new double[MC * Math.min(k, KC)];
@@ -104,34 +102,42 @@ public final class DoubleGemm extends BlockedGemm {
     void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc) {
         double[] dst = bBlocks[part];
         if (!transB) {
-            // Rows of B are contiguous: copy whole vectors, then the tail and the zero padding one by one.
+            // Rows of B are contiguous: copy whole vectors; the last one masked, which also zero-fills the padding.
             int full = width - width % L;
+            VectorMask<Double> tail = S.indexInRange(full, width);
             for (int p = 0; p < kc; p++) {
                 int src = bOff + (p0 + p) * ldb + j0;
                 int to = panel + p * panelWidth;
                 for (int v = 0; v < full; v += L) {
                     DoubleVector.fromArray(S, b, src + v).intoArray(dst, to + v);
                 }
-                for (int v = full; v < width; v++) {
-                    dst[to + v] = b[src + v];
-                }
-                for (int v = width; v < panelWidth; v++) {
-                    dst[to + v] = 0.0;
+                if (full < panelWidth) {
+                    DoubleVector.fromArray(S, b, src + full, tail).intoArray(dst, to + full);
+                    for (int v = full + L; v < panelWidth; v += L) {
+                        DoubleVector.zero(S).intoArray(dst, to + v);
+                    }
                 }
             }
         } else {
-            // B is stored N×K: column j of op(B) is row j of B. Transpose a row at a time.
-            for (int jj = 0; jj < panelWidth; jj++) {
+            // B is stored N×K: column j of op(B) is row j of B. Gather L rows at a time, one column per step.
+            if (gatherRowStride != ldb) {
+                for (int l = 0; l < L; l++) {
+                    gatherIndex[l] = l * ldb;
+                }
+                gatherRowStride = ldb;
+            }
+            int fullRows = width - width % L;
+            for (int v = 0; v < fullRows; v += L) {
+                int src = bOff + (j0 + v) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    DoubleVector.fromArray(S, b, src + p, gatherIndex, 0).intoArray(dst, panel + p * panelWidth + v);
+                }
+            }
+            for (int jj = fullRows; jj < panelWidth; jj++) {
                 int to = panel + jj;
-                if (jj < width) {
-                    int src = bOff + (j0 + jj) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[to + p * panelWidth] = b[src + p];
-                    }
-                } else {
-                    for (int p = 0; p < kc; p++) {
-                        dst[to + p * panelWidth] = 0.0;
-                    }
+                int src = bOff + (j0 + jj) * ldb + p0;
+                for (int p = 0; p < kc; p++) {
+                    dst[to + p * panelWidth] = jj < width ? b[src + p] : 0.0;
                 }
             }
         }
@@ -152,9 +158,7 @@ public final class DoubleGemm extends BlockedGemm {
     }
 
     @Override
-    void tile(int part, int kind, int i0, int chunk, int rows, int j0, int cols, int panel, int p0, int kc,
-              boolean first) {
-        double[] t = tiles[part];
+    void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc, boolean first) {
         double[] bp = bBlocks[part];
         double[] as;
         int aStart;
@@ -162,7 +166,7 @@ public final class DoubleGemm extends BlockedGemm {
         int acs;
         if (packA) {
             as = aChunks[part];
-            aStart = transA ? i0 - chunk : (i0 - chunk) * kc;
+            aStart = 0;
             ars = transA ? 1 : kc;
             acs = transA ? MC : 1;
         } else {
@@ -171,37 +175,14 @@ public final class DoubleGemm extends BlockedGemm {
             ars = transA ? 1 : lda;
             acs = transA ? lda : 1;
         }
+        int cStart = cOff + i0 * ldc + j0;
+        double b = first ? beta : 1.0;
         switch (kind) {
-            case K8X3 -> DoubleKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, t);
-            case K6X4 -> DoubleKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, t);
-            case K12X2 -> DoubleKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, t);
-            default -> DoubleKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, t);
-        }
-        merge(t, NV[kind] * L, rows, cols, cOff + i0 * ldc + j0, first);
-    }
-
-    /** C tile = alpha·tile + (first ? beta·C : C); C is not read when first and beta is 0. */
-    private void merge(double[] t, int nr, int rows, int cols, int cStart, boolean first) {
-        DoubleVector alphaV = DoubleVector.broadcast(S, alpha);
-        boolean readC = !first || beta != 0.0;
-        double betaC = first ? beta : 1.0;
-        int full = cols - cols % L;
-        VectorMask<Double> tail = S.indexInRange(full, cols);
-        for (int r = 0; r < rows; r++) {
-            int row = cStart + r * ldc;
-            int tr = r * nr;
-            for (int j = 0; j < full; j += L) {
-                DoubleVector acc = DoubleVector.fromArray(S, t, tr + j);
-                DoubleVector base = readC ? DoubleVector.fromArray(S, c, row + j).mul(betaC) : DoubleVector.zero(S);
-                acc.fma(alphaV, base).intoArray(c, row + j);
-            }
-            if (full < cols) {
-                DoubleVector acc = DoubleVector.fromArray(S, t, tr + full);
-                DoubleVector base = readC
-                        ? DoubleVector.fromArray(S, c, row + full, tail).mul(betaC)
-                        : DoubleVector.zero(S);
-                acc.fma(alphaV, base).intoArray(c, row + full, tail);
-            }
+            case K8X3 -> DoubleKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
+            case K6X4 -> DoubleKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
+            case K12X2 -> DoubleKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha,
+                    b);
+            default -> DoubleKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
         }
     }
 }

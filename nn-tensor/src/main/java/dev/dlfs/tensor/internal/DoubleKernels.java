@@ -1,21 +1,23 @@
 package dev.dlfs.tensor.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float64 gemm micro-kernels: each keeps an MR×NR block of C in vector registers (MR·NV ≤ 24 accumulators) and
- * runs over kc steps of the summed dimension, one broadcast of A and NV vector loads of the packed B panel per row
- * and step, so the work is fused multiply-adds from registers.
+ * float64 gemm micro-kernels. Each sweeps a strip of C tile by tile; a tile of MR rows × NV vectors stays in vector
+ * registers (MR·NV ≤ 24 accumulators of the 32 AVX-512 registers) while the kernel runs over the kc steps of the
+ * summed dimension: per step NV vector loads of the packed B panel and, per row, one broadcast of A and NV fused
+ * multiply-adds.
  *
- * <p>A is read in place through strides: element (r, p) of the tile is {@code a[aStart + r·ars + p·acs]}, which
- * covers row-major A, transposed A and a packed copy alike. Rows at or past {@code rows} repeat the last valid row
- * (their results are never stored), so edge tiles need no special code. B is a packed panel: step p holds NR values
- * at {@code b[bStart + p·NR]}, zero-padded past N. Results go to {@code tile} (row-major MR×NR) and
- * {@link DoubleGemm} merges them into C.
+ * <p>A is read through strides: element (r, p) is {@code a[aStart + r·ars + p·acs]}, which covers row-major A,
+ * transposed A and a packed copy alike. In the last tile, rows past {@code rows} repeat the last row (never
+ * stored). B is a packed panel: step p holds NR = NV·L values at {@code b[bStart + p·NR]}, zero past the strip.
+ * The tile is merged into C as {@code C = alpha·acc + beta·C}, C unread when beta is 0; only the first
+ * {@code cols} columns are written (the last vector is masked).
  *
- * <p>The code is unrolled by hand on purpose: every accumulator must be a separate local so that C2 keeps it in a
- * register; a loop over an array of vectors would spill to memory.
+ * <p>Unrolled by hand on purpose: every accumulator must be its own local for C2 to keep it in a register, and no
+ * vector may cross a call that is not inlined (it would be boxed on the heap).
  */
 final class DoubleKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,225 +27,642 @@ final class DoubleKernels {
     private DoubleKernels() {
     }
 
-    /** 8 rows × 3 vectors of C. */
-    static void k8x3(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart, double[] tile) {
-        int a0 = aStart + Math.min(0, rows - 1) * ars;
-        int a1 = aStart + Math.min(1, rows - 1) * ars;
-        int a2 = aStart + Math.min(2, rows - 1) * ars;
-        int a3 = aStart + Math.min(3, rows - 1) * ars;
-        int a4 = aStart + Math.min(4, rows - 1) * ars;
-        int a5 = aStart + Math.min(5, rows - 1) * ars;
-        int a6 = aStart + Math.min(6, rows - 1) * ars;
-        int a7 = aStart + Math.min(7, rows - 1) * ars;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00, c20 = c00,
-                c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00, c40 = c00, c41 = c00, c42 = c00, c50 = c00,
-                c51 = c00, c52 = c00, c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00, c72 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bStart + p * 3 * L;
-            int ap = p * acs;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * L);
-            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
-            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
-            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
-            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
-            DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
-            DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
-            DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
-            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
-            DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
-            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+    /** Tiles of 8 rows × 3 vectors of C. */
+    static void k8x3(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart,
+            double[] c, int cStart, int ldc, int cols, double alpha, double beta) {
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
+        VectorMask<Double> last = S.indexInRange(2 * L, cols);
+        for (int i = 0; i < rows; i += 8) {
+            int left = rows - i;
+            int a0 = aStart + i * ars;
+            int a1 = a0 + Math.min(1, left - 1) * ars;
+            int a2 = a0 + Math.min(2, left - 1) * ars;
+            int a3 = a0 + Math.min(3, left - 1) * ars;
+            int a4 = a0 + Math.min(4, left - 1) * ars;
+            int a5 = a0 + Math.min(5, left - 1) * ars;
+            int a6 = a0 + Math.min(6, left - 1) * ars;
+            int a7 = a0 + Math.min(7, left - 1) * ars;
+            DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00,
+                    c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00, c40 = c00, c41 = c00,
+                    c42 = c00, c50 = c00, c51 = c00, c52 = c00, c60 = c00, c61 = c00, c62 = c00, c70 = c00,
+                    c71 = c00, c72 = c00;
+            for (int p = 0; p < kc; p++) {
+                int bi = bStart + p * 3 * L;
+                int ap = p * acs;
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * L);
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
+                c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
+                DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
+                c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
+                DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
+                DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
+                c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
+                DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
+                c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
+                DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
+                c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
+                DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
+                c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+            }
+            int o = cStart + i * ldc;
+            if (beta == 0.0) {
+                c00.mul(al).intoArray(c, o);
+                c01.mul(al).intoArray(c, o + L);
+                c02.mul(al).intoArray(c, o + 2 * L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.mul(al).intoArray(c, o1);
+                    c11.mul(al).intoArray(c, o1 + L);
+                    c12.mul(al).intoArray(c, o1 + 2 * L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.mul(al).intoArray(c, o2);
+                    c21.mul(al).intoArray(c, o2 + L);
+                    c22.mul(al).intoArray(c, o2 + 2 * L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.mul(al).intoArray(c, o3);
+                    c31.mul(al).intoArray(c, o3 + L);
+                    c32.mul(al).intoArray(c, o3 + 2 * L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.mul(al).intoArray(c, o4);
+                    c41.mul(al).intoArray(c, o4 + L);
+                    c42.mul(al).intoArray(c, o4 + 2 * L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.mul(al).intoArray(c, o5);
+                    c51.mul(al).intoArray(c, o5 + L);
+                    c52.mul(al).intoArray(c, o5 + 2 * L, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.mul(al).intoArray(c, o6);
+                    c61.mul(al).intoArray(c, o6 + L);
+                    c62.mul(al).intoArray(c, o6 + 2 * L, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.mul(al).intoArray(c, o7);
+                    c71.mul(al).intoArray(c, o7 + L);
+                    c72.mul(al).intoArray(c, o7 + 2 * L, last);
+                }
+            } else {
+                c00.fma(al, DoubleVector.fromArray(S, c, o).mul(beta)).intoArray(c, o);
+                c01.fma(al, DoubleVector.fromArray(S, c, o + L).mul(beta)).intoArray(c, o + L);
+                c02.fma(al, DoubleVector.fromArray(S, c, o + 2 * L, last).mul(beta)).intoArray(c, o + 2 * L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
+                    c11.fma(al, DoubleVector.fromArray(S, c, o1 + L).mul(beta)).intoArray(c, o1 + L);
+                    c12.fma(al, DoubleVector.fromArray(S, c, o1 + 2 * L, last).mul(beta))
+                            .intoArray(c, o1 + 2 * L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
+                    c21.fma(al, DoubleVector.fromArray(S, c, o2 + L).mul(beta)).intoArray(c, o2 + L);
+                    c22.fma(al, DoubleVector.fromArray(S, c, o2 + 2 * L, last).mul(beta))
+                            .intoArray(c, o2 + 2 * L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
+                    c31.fma(al, DoubleVector.fromArray(S, c, o3 + L).mul(beta)).intoArray(c, o3 + L);
+                    c32.fma(al, DoubleVector.fromArray(S, c, o3 + 2 * L, last).mul(beta))
+                            .intoArray(c, o3 + 2 * L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
+                    c41.fma(al, DoubleVector.fromArray(S, c, o4 + L).mul(beta)).intoArray(c, o4 + L);
+                    c42.fma(al, DoubleVector.fromArray(S, c, o4 + 2 * L, last).mul(beta))
+                            .intoArray(c, o4 + 2 * L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
+                    c51.fma(al, DoubleVector.fromArray(S, c, o5 + L).mul(beta)).intoArray(c, o5 + L);
+                    c52.fma(al, DoubleVector.fromArray(S, c, o5 + 2 * L, last).mul(beta))
+                            .intoArray(c, o5 + 2 * L, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.fma(al, DoubleVector.fromArray(S, c, o6).mul(beta)).intoArray(c, o6);
+                    c61.fma(al, DoubleVector.fromArray(S, c, o6 + L).mul(beta)).intoArray(c, o6 + L);
+                    c62.fma(al, DoubleVector.fromArray(S, c, o6 + 2 * L, last).mul(beta))
+                            .intoArray(c, o6 + 2 * L, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.fma(al, DoubleVector.fromArray(S, c, o7).mul(beta)).intoArray(c, o7);
+                    c71.fma(al, DoubleVector.fromArray(S, c, o7 + L).mul(beta)).intoArray(c, o7 + L);
+                    c72.fma(al, DoubleVector.fromArray(S, c, o7 + 2 * L, last).mul(beta))
+                            .intoArray(c, o7 + 2 * L, last);
+                }
+            }
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L); c02.intoArray(tile, 2 * L);
-        c10.intoArray(tile, 3 * L); c11.intoArray(tile, 4 * L); c12.intoArray(tile, 5 * L);
-        c20.intoArray(tile, 6 * L); c21.intoArray(tile, 7 * L); c22.intoArray(tile, 8 * L);
-        c30.intoArray(tile, 9 * L); c31.intoArray(tile, 10 * L); c32.intoArray(tile, 11 * L);
-        c40.intoArray(tile, 12 * L); c41.intoArray(tile, 13 * L); c42.intoArray(tile, 14 * L);
-        c50.intoArray(tile, 15 * L); c51.intoArray(tile, 16 * L); c52.intoArray(tile, 17 * L);
-        c60.intoArray(tile, 18 * L); c61.intoArray(tile, 19 * L); c62.intoArray(tile, 20 * L);
-        c70.intoArray(tile, 21 * L); c71.intoArray(tile, 22 * L); c72.intoArray(tile, 23 * L);
     }
 
-    /** 6 rows × 4 vectors of C. */
-    static void k6x4(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart, double[] tile) {
-        int a0 = aStart + Math.min(0, rows - 1) * ars;
-        int a1 = aStart + Math.min(1, rows - 1) * ars;
-        int a2 = aStart + Math.min(2, rows - 1) * ars;
-        int a3 = aStart + Math.min(3, rows - 1) * ars;
-        int a4 = aStart + Math.min(4, rows - 1) * ars;
-        int a5 = aStart + Math.min(5, rows - 1) * ars;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00,
-                c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00,
-                c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00, c53 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bStart + p * 4 * L;
-            int ap = p * acs;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, b, bi + 3 * L);
-            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
-            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
-            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
-            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
-            DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
-            DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+    /** Tiles of 6 rows × 4 vectors of C. */
+    static void k6x4(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart,
+            double[] c, int cStart, int ldc, int cols, double alpha, double beta) {
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
+        VectorMask<Double> last = S.indexInRange(3 * L, cols);
+        for (int i = 0; i < rows; i += 6) {
+            int left = rows - i;
+            int a0 = aStart + i * ars;
+            int a1 = a0 + Math.min(1, left - 1) * ars;
+            int a2 = a0 + Math.min(2, left - 1) * ars;
+            int a3 = a0 + Math.min(3, left - 1) * ars;
+            int a4 = a0 + Math.min(4, left - 1) * ars;
+            int a5 = a0 + Math.min(5, left - 1) * ars;
+            DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00,
+                    c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00,
+                    c32 = c00, c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00,
+                    c52 = c00, c53 = c00;
+            for (int p = 0; p < kc; p++) {
+                int bi = bStart + p * 4 * L;
+                int ap = p * acs;
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
+                DoubleVector b2 = DoubleVector.fromArray(S, b, bi + 2 * L);
+                DoubleVector b3 = DoubleVector.fromArray(S, b, bi + 3 * L);
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
+                c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
+                DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
+                c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
+                DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
+                DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
+                c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
+                DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
+                c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+            }
+            int o = cStart + i * ldc;
+            if (beta == 0.0) {
+                c00.mul(al).intoArray(c, o);
+                c01.mul(al).intoArray(c, o + L);
+                c02.mul(al).intoArray(c, o + 2 * L);
+                c03.mul(al).intoArray(c, o + 3 * L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.mul(al).intoArray(c, o1);
+                    c11.mul(al).intoArray(c, o1 + L);
+                    c12.mul(al).intoArray(c, o1 + 2 * L);
+                    c13.mul(al).intoArray(c, o1 + 3 * L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.mul(al).intoArray(c, o2);
+                    c21.mul(al).intoArray(c, o2 + L);
+                    c22.mul(al).intoArray(c, o2 + 2 * L);
+                    c23.mul(al).intoArray(c, o2 + 3 * L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.mul(al).intoArray(c, o3);
+                    c31.mul(al).intoArray(c, o3 + L);
+                    c32.mul(al).intoArray(c, o3 + 2 * L);
+                    c33.mul(al).intoArray(c, o3 + 3 * L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.mul(al).intoArray(c, o4);
+                    c41.mul(al).intoArray(c, o4 + L);
+                    c42.mul(al).intoArray(c, o4 + 2 * L);
+                    c43.mul(al).intoArray(c, o4 + 3 * L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.mul(al).intoArray(c, o5);
+                    c51.mul(al).intoArray(c, o5 + L);
+                    c52.mul(al).intoArray(c, o5 + 2 * L);
+                    c53.mul(al).intoArray(c, o5 + 3 * L, last);
+                }
+            } else {
+                c00.fma(al, DoubleVector.fromArray(S, c, o).mul(beta)).intoArray(c, o);
+                c01.fma(al, DoubleVector.fromArray(S, c, o + L).mul(beta)).intoArray(c, o + L);
+                c02.fma(al, DoubleVector.fromArray(S, c, o + 2 * L).mul(beta)).intoArray(c, o + 2 * L);
+                c03.fma(al, DoubleVector.fromArray(S, c, o + 3 * L, last).mul(beta)).intoArray(c, o + 3 * L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
+                    c11.fma(al, DoubleVector.fromArray(S, c, o1 + L).mul(beta)).intoArray(c, o1 + L);
+                    c12.fma(al, DoubleVector.fromArray(S, c, o1 + 2 * L).mul(beta)).intoArray(c, o1 + 2 * L);
+                    c13.fma(al, DoubleVector.fromArray(S, c, o1 + 3 * L, last).mul(beta))
+                            .intoArray(c, o1 + 3 * L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
+                    c21.fma(al, DoubleVector.fromArray(S, c, o2 + L).mul(beta)).intoArray(c, o2 + L);
+                    c22.fma(al, DoubleVector.fromArray(S, c, o2 + 2 * L).mul(beta)).intoArray(c, o2 + 2 * L);
+                    c23.fma(al, DoubleVector.fromArray(S, c, o2 + 3 * L, last).mul(beta))
+                            .intoArray(c, o2 + 3 * L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
+                    c31.fma(al, DoubleVector.fromArray(S, c, o3 + L).mul(beta)).intoArray(c, o3 + L);
+                    c32.fma(al, DoubleVector.fromArray(S, c, o3 + 2 * L).mul(beta)).intoArray(c, o3 + 2 * L);
+                    c33.fma(al, DoubleVector.fromArray(S, c, o3 + 3 * L, last).mul(beta))
+                            .intoArray(c, o3 + 3 * L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
+                    c41.fma(al, DoubleVector.fromArray(S, c, o4 + L).mul(beta)).intoArray(c, o4 + L);
+                    c42.fma(al, DoubleVector.fromArray(S, c, o4 + 2 * L).mul(beta)).intoArray(c, o4 + 2 * L);
+                    c43.fma(al, DoubleVector.fromArray(S, c, o4 + 3 * L, last).mul(beta))
+                            .intoArray(c, o4 + 3 * L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
+                    c51.fma(al, DoubleVector.fromArray(S, c, o5 + L).mul(beta)).intoArray(c, o5 + L);
+                    c52.fma(al, DoubleVector.fromArray(S, c, o5 + 2 * L).mul(beta)).intoArray(c, o5 + 2 * L);
+                    c53.fma(al, DoubleVector.fromArray(S, c, o5 + 3 * L, last).mul(beta))
+                            .intoArray(c, o5 + 3 * L, last);
+                }
+            }
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L); c02.intoArray(tile, 2 * L); c03.intoArray(tile, 3 * L);
-        c10.intoArray(tile, 4 * L); c11.intoArray(tile, 5 * L); c12.intoArray(tile, 6 * L); c13.intoArray(tile, 7 * L);
-        c20.intoArray(tile, 8 * L); c21.intoArray(tile, 9 * L); c22.intoArray(tile, 10 * L); c23.intoArray(tile, 11 * L);
-        c30.intoArray(tile, 12 * L); c31.intoArray(tile, 13 * L); c32.intoArray(tile, 14 * L); c33.intoArray(tile, 15 * L);
-        c40.intoArray(tile, 16 * L); c41.intoArray(tile, 17 * L); c42.intoArray(tile, 18 * L); c43.intoArray(tile, 19 * L);
-        c50.intoArray(tile, 20 * L); c51.intoArray(tile, 21 * L); c52.intoArray(tile, 22 * L); c53.intoArray(tile, 23 * L);
     }
 
-    /** 12 rows × 2 vectors of C. */
-    static void k12x2(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart, double[] tile) {
-        int a0 = aStart + Math.min(0, rows - 1) * ars;
-        int a1 = aStart + Math.min(1, rows - 1) * ars;
-        int a2 = aStart + Math.min(2, rows - 1) * ars;
-        int a3 = aStart + Math.min(3, rows - 1) * ars;
-        int a4 = aStart + Math.min(4, rows - 1) * ars;
-        int a5 = aStart + Math.min(5, rows - 1) * ars;
-        int a6 = aStart + Math.min(6, rows - 1) * ars;
-        int a7 = aStart + Math.min(7, rows - 1) * ars;
-        int a8 = aStart + Math.min(8, rows - 1) * ars;
-        int a9 = aStart + Math.min(9, rows - 1) * ars;
-        int a10 = aStart + Math.min(10, rows - 1) * ars;
-        int a11 = aStart + Math.min(11, rows - 1) * ars;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
-                c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00,
-                c80 = c00, c81 = c00, c90 = c00, c91 = c00, c100 = c00, c101 = c00, c110 = c00, c111 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bStart + p * 2 * L;
-            int ap = p * acs;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
-            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
-            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
-            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
-            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
-            DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
-            c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
-            DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
-            c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
-            DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
-            c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
-            DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
-            c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
-            DoubleVector x8 = DoubleVector.broadcast(S, a[a8 + ap]);
-            c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
-            DoubleVector x9 = DoubleVector.broadcast(S, a[a9 + ap]);
-            c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
-            DoubleVector x10 = DoubleVector.broadcast(S, a[a10 + ap]);
-            c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
-            DoubleVector x11 = DoubleVector.broadcast(S, a[a11 + ap]);
-            c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+    /** Tiles of 12 rows × 2 vectors of C. */
+    static void k12x2(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart,
+            double[] c, int cStart, int ldc, int cols, double alpha, double beta) {
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
+        VectorMask<Double> last = S.indexInRange(L, cols);
+        for (int i = 0; i < rows; i += 12) {
+            int left = rows - i;
+            int a0 = aStart + i * ars;
+            int a1 = a0 + Math.min(1, left - 1) * ars;
+            int a2 = a0 + Math.min(2, left - 1) * ars;
+            int a3 = a0 + Math.min(3, left - 1) * ars;
+            int a4 = a0 + Math.min(4, left - 1) * ars;
+            int a5 = a0 + Math.min(5, left - 1) * ars;
+            int a6 = a0 + Math.min(6, left - 1) * ars;
+            int a7 = a0 + Math.min(7, left - 1) * ars;
+            int a8 = a0 + Math.min(8, left - 1) * ars;
+            int a9 = a0 + Math.min(9, left - 1) * ars;
+            int a10 = a0 + Math.min(10, left - 1) * ars;
+            int a11 = a0 + Math.min(11, left - 1) * ars;
+            DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00,
+                    c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00,
+                    c70 = c00, c71 = c00, c80 = c00, c81 = c00, c90 = c00, c91 = c00, c100 = c00, c101 = c00,
+                    c110 = c00, c111 = c00;
+            for (int p = 0; p < kc; p++) {
+                int bi = bStart + p * 2 * L;
+                int ap = p * acs;
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+                DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
+                c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+                DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
+                c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+                DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+                DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
+                c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+                DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
+                c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+                DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
+                c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+                DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
+                c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
+                DoubleVector x8 = DoubleVector.broadcast(S, a[a8 + ap]);
+                c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
+                DoubleVector x9 = DoubleVector.broadcast(S, a[a9 + ap]);
+                c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
+                DoubleVector x10 = DoubleVector.broadcast(S, a[a10 + ap]);
+                c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
+                DoubleVector x11 = DoubleVector.broadcast(S, a[a11 + ap]);
+                c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+            }
+            int o = cStart + i * ldc;
+            if (beta == 0.0) {
+                c00.mul(al).intoArray(c, o);
+                c01.mul(al).intoArray(c, o + L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.mul(al).intoArray(c, o1);
+                    c11.mul(al).intoArray(c, o1 + L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.mul(al).intoArray(c, o2);
+                    c21.mul(al).intoArray(c, o2 + L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.mul(al).intoArray(c, o3);
+                    c31.mul(al).intoArray(c, o3 + L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.mul(al).intoArray(c, o4);
+                    c41.mul(al).intoArray(c, o4 + L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.mul(al).intoArray(c, o5);
+                    c51.mul(al).intoArray(c, o5 + L, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.mul(al).intoArray(c, o6);
+                    c61.mul(al).intoArray(c, o6 + L, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.mul(al).intoArray(c, o7);
+                    c71.mul(al).intoArray(c, o7 + L, last);
+                }
+                if (left > 8) {
+                    int o8 = o + 8 * ldc;
+                    c80.mul(al).intoArray(c, o8);
+                    c81.mul(al).intoArray(c, o8 + L, last);
+                }
+                if (left > 9) {
+                    int o9 = o + 9 * ldc;
+                    c90.mul(al).intoArray(c, o9);
+                    c91.mul(al).intoArray(c, o9 + L, last);
+                }
+                if (left > 10) {
+                    int o10 = o + 10 * ldc;
+                    c100.mul(al).intoArray(c, o10);
+                    c101.mul(al).intoArray(c, o10 + L, last);
+                }
+                if (left > 11) {
+                    int o11 = o + 11 * ldc;
+                    c110.mul(al).intoArray(c, o11);
+                    c111.mul(al).intoArray(c, o11 + L, last);
+                }
+            } else {
+                c00.fma(al, DoubleVector.fromArray(S, c, o).mul(beta)).intoArray(c, o);
+                c01.fma(al, DoubleVector.fromArray(S, c, o + L, last).mul(beta)).intoArray(c, o + L, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
+                    c11.fma(al, DoubleVector.fromArray(S, c, o1 + L, last).mul(beta)).intoArray(c, o1 + L, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
+                    c21.fma(al, DoubleVector.fromArray(S, c, o2 + L, last).mul(beta)).intoArray(c, o2 + L, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
+                    c31.fma(al, DoubleVector.fromArray(S, c, o3 + L, last).mul(beta)).intoArray(c, o3 + L, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
+                    c41.fma(al, DoubleVector.fromArray(S, c, o4 + L, last).mul(beta)).intoArray(c, o4 + L, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
+                    c51.fma(al, DoubleVector.fromArray(S, c, o5 + L, last).mul(beta)).intoArray(c, o5 + L, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.fma(al, DoubleVector.fromArray(S, c, o6).mul(beta)).intoArray(c, o6);
+                    c61.fma(al, DoubleVector.fromArray(S, c, o6 + L, last).mul(beta)).intoArray(c, o6 + L, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.fma(al, DoubleVector.fromArray(S, c, o7).mul(beta)).intoArray(c, o7);
+                    c71.fma(al, DoubleVector.fromArray(S, c, o7 + L, last).mul(beta)).intoArray(c, o7 + L, last);
+                }
+                if (left > 8) {
+                    int o8 = o + 8 * ldc;
+                    c80.fma(al, DoubleVector.fromArray(S, c, o8).mul(beta)).intoArray(c, o8);
+                    c81.fma(al, DoubleVector.fromArray(S, c, o8 + L, last).mul(beta)).intoArray(c, o8 + L, last);
+                }
+                if (left > 9) {
+                    int o9 = o + 9 * ldc;
+                    c90.fma(al, DoubleVector.fromArray(S, c, o9).mul(beta)).intoArray(c, o9);
+                    c91.fma(al, DoubleVector.fromArray(S, c, o9 + L, last).mul(beta)).intoArray(c, o9 + L, last);
+                }
+                if (left > 10) {
+                    int o10 = o + 10 * ldc;
+                    c100.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
+                    c101.fma(al, DoubleVector.fromArray(S, c, o10 + L, last).mul(beta)).intoArray(c, o10 + L, last);
+                }
+                if (left > 11) {
+                    int o11 = o + 11 * ldc;
+                    c110.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
+                    c111.fma(al, DoubleVector.fromArray(S, c, o11 + L, last).mul(beta)).intoArray(c, o11 + L, last);
+                }
+            }
         }
-        c00.intoArray(tile, 0); c01.intoArray(tile, L);
-        c10.intoArray(tile, 2 * L); c11.intoArray(tile, 3 * L);
-        c20.intoArray(tile, 4 * L); c21.intoArray(tile, 5 * L);
-        c30.intoArray(tile, 6 * L); c31.intoArray(tile, 7 * L);
-        c40.intoArray(tile, 8 * L); c41.intoArray(tile, 9 * L);
-        c50.intoArray(tile, 10 * L); c51.intoArray(tile, 11 * L);
-        c60.intoArray(tile, 12 * L); c61.intoArray(tile, 13 * L);
-        c70.intoArray(tile, 14 * L); c71.intoArray(tile, 15 * L);
-        c80.intoArray(tile, 16 * L); c81.intoArray(tile, 17 * L);
-        c90.intoArray(tile, 18 * L); c91.intoArray(tile, 19 * L);
-        c100.intoArray(tile, 20 * L); c101.intoArray(tile, 21 * L);
-        c110.intoArray(tile, 22 * L); c111.intoArray(tile, 23 * L);
     }
 
-    /** 16 rows × 1 vector of C. */
-    static void k16x1(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart, double[] tile) {
-        int a0 = aStart + Math.min(0, rows - 1) * ars;
-        int a1 = aStart + Math.min(1, rows - 1) * ars;
-        int a2 = aStart + Math.min(2, rows - 1) * ars;
-        int a3 = aStart + Math.min(3, rows - 1) * ars;
-        int a4 = aStart + Math.min(4, rows - 1) * ars;
-        int a5 = aStart + Math.min(5, rows - 1) * ars;
-        int a6 = aStart + Math.min(6, rows - 1) * ars;
-        int a7 = aStart + Math.min(7, rows - 1) * ars;
-        int a8 = aStart + Math.min(8, rows - 1) * ars;
-        int a9 = aStart + Math.min(9, rows - 1) * ars;
-        int a10 = aStart + Math.min(10, rows - 1) * ars;
-        int a11 = aStart + Math.min(11, rows - 1) * ars;
-        int a12 = aStart + Math.min(12, rows - 1) * ars;
-        int a13 = aStart + Math.min(13, rows - 1) * ars;
-        int a14 = aStart + Math.min(14, rows - 1) * ars;
-        int a15 = aStart + Math.min(15, rows - 1) * ars;
-        DoubleVector c00 = DoubleVector.zero(S), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00,
-                c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00, c120 = c00, c130 = c00, c140 = c00,
-                c150 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bi = bStart + p * L;
-            int ap = p * acs;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
-            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = x0.fma(b0, c00);
-            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = x1.fma(b0, c10);
-            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = x2.fma(b0, c20);
-            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = x3.fma(b0, c30);
-            DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
-            c40 = x4.fma(b0, c40);
-            DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
-            c50 = x5.fma(b0, c50);
-            DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
-            c60 = x6.fma(b0, c60);
-            DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
-            c70 = x7.fma(b0, c70);
-            DoubleVector x8 = DoubleVector.broadcast(S, a[a8 + ap]);
-            c80 = x8.fma(b0, c80);
-            DoubleVector x9 = DoubleVector.broadcast(S, a[a9 + ap]);
-            c90 = x9.fma(b0, c90);
-            DoubleVector x10 = DoubleVector.broadcast(S, a[a10 + ap]);
-            c100 = x10.fma(b0, c100);
-            DoubleVector x11 = DoubleVector.broadcast(S, a[a11 + ap]);
-            c110 = x11.fma(b0, c110);
-            DoubleVector x12 = DoubleVector.broadcast(S, a[a12 + ap]);
-            c120 = x12.fma(b0, c120);
-            DoubleVector x13 = DoubleVector.broadcast(S, a[a13 + ap]);
-            c130 = x13.fma(b0, c130);
-            DoubleVector x14 = DoubleVector.broadcast(S, a[a14 + ap]);
-            c140 = x14.fma(b0, c140);
-            DoubleVector x15 = DoubleVector.broadcast(S, a[a15 + ap]);
-            c150 = x15.fma(b0, c150);
+    /** Tiles of 16 rows × 1 vector of C. */
+    static void k16x1(int kc, double[] a, int aStart, int ars, int acs, int rows, double[] b, int bStart,
+            double[] c, int cStart, int ldc, int cols, double alpha, double beta) {
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
+        VectorMask<Double> last = S.indexInRange(0, cols);
+        for (int i = 0; i < rows; i += 16) {
+            int left = rows - i;
+            int a0 = aStart + i * ars;
+            int a1 = a0 + Math.min(1, left - 1) * ars;
+            int a2 = a0 + Math.min(2, left - 1) * ars;
+            int a3 = a0 + Math.min(3, left - 1) * ars;
+            int a4 = a0 + Math.min(4, left - 1) * ars;
+            int a5 = a0 + Math.min(5, left - 1) * ars;
+            int a6 = a0 + Math.min(6, left - 1) * ars;
+            int a7 = a0 + Math.min(7, left - 1) * ars;
+            int a8 = a0 + Math.min(8, left - 1) * ars;
+            int a9 = a0 + Math.min(9, left - 1) * ars;
+            int a10 = a0 + Math.min(10, left - 1) * ars;
+            int a11 = a0 + Math.min(11, left - 1) * ars;
+            int a12 = a0 + Math.min(12, left - 1) * ars;
+            int a13 = a0 + Math.min(13, left - 1) * ars;
+            int a14 = a0 + Math.min(14, left - 1) * ars;
+            int a15 = a0 + Math.min(15, left - 1) * ars;
+            DoubleVector c00 = DoubleVector.zero(S), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00,
+                    c60 = c00, c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00, c120 = c00, c130 = c00,
+                    c140 = c00, c150 = c00;
+            for (int p = 0; p < kc; p++) {
+                int bi = bStart + p * L;
+                int ap = p * acs;
+                DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
+                DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + ap]);
+                c00 = x0.fma(b0, c00);
+                DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + ap]);
+                c10 = x1.fma(b0, c10);
+                DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + ap]);
+                c20 = x2.fma(b0, c20);
+                DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + ap]);
+                c30 = x3.fma(b0, c30);
+                DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + ap]);
+                c40 = x4.fma(b0, c40);
+                DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + ap]);
+                c50 = x5.fma(b0, c50);
+                DoubleVector x6 = DoubleVector.broadcast(S, a[a6 + ap]);
+                c60 = x6.fma(b0, c60);
+                DoubleVector x7 = DoubleVector.broadcast(S, a[a7 + ap]);
+                c70 = x7.fma(b0, c70);
+                DoubleVector x8 = DoubleVector.broadcast(S, a[a8 + ap]);
+                c80 = x8.fma(b0, c80);
+                DoubleVector x9 = DoubleVector.broadcast(S, a[a9 + ap]);
+                c90 = x9.fma(b0, c90);
+                DoubleVector x10 = DoubleVector.broadcast(S, a[a10 + ap]);
+                c100 = x10.fma(b0, c100);
+                DoubleVector x11 = DoubleVector.broadcast(S, a[a11 + ap]);
+                c110 = x11.fma(b0, c110);
+                DoubleVector x12 = DoubleVector.broadcast(S, a[a12 + ap]);
+                c120 = x12.fma(b0, c120);
+                DoubleVector x13 = DoubleVector.broadcast(S, a[a13 + ap]);
+                c130 = x13.fma(b0, c130);
+                DoubleVector x14 = DoubleVector.broadcast(S, a[a14 + ap]);
+                c140 = x14.fma(b0, c140);
+                DoubleVector x15 = DoubleVector.broadcast(S, a[a15 + ap]);
+                c150 = x15.fma(b0, c150);
+            }
+            int o = cStart + i * ldc;
+            if (beta == 0.0) {
+                c00.mul(al).intoArray(c, o, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.mul(al).intoArray(c, o1, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.mul(al).intoArray(c, o2, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.mul(al).intoArray(c, o3, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.mul(al).intoArray(c, o4, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.mul(al).intoArray(c, o5, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.mul(al).intoArray(c, o6, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.mul(al).intoArray(c, o7, last);
+                }
+                if (left > 8) {
+                    int o8 = o + 8 * ldc;
+                    c80.mul(al).intoArray(c, o8, last);
+                }
+                if (left > 9) {
+                    int o9 = o + 9 * ldc;
+                    c90.mul(al).intoArray(c, o9, last);
+                }
+                if (left > 10) {
+                    int o10 = o + 10 * ldc;
+                    c100.mul(al).intoArray(c, o10, last);
+                }
+                if (left > 11) {
+                    int o11 = o + 11 * ldc;
+                    c110.mul(al).intoArray(c, o11, last);
+                }
+                if (left > 12) {
+                    int o12 = o + 12 * ldc;
+                    c120.mul(al).intoArray(c, o12, last);
+                }
+                if (left > 13) {
+                    int o13 = o + 13 * ldc;
+                    c130.mul(al).intoArray(c, o13, last);
+                }
+                if (left > 14) {
+                    int o14 = o + 14 * ldc;
+                    c140.mul(al).intoArray(c, o14, last);
+                }
+                if (left > 15) {
+                    int o15 = o + 15 * ldc;
+                    c150.mul(al).intoArray(c, o15, last);
+                }
+            } else {
+                c00.fma(al, DoubleVector.fromArray(S, c, o, last).mul(beta)).intoArray(c, o, last);
+                if (left > 1) {
+                    int o1 = o + ldc;
+                    c10.fma(al, DoubleVector.fromArray(S, c, o1, last).mul(beta)).intoArray(c, o1, last);
+                }
+                if (left > 2) {
+                    int o2 = o + 2 * ldc;
+                    c20.fma(al, DoubleVector.fromArray(S, c, o2, last).mul(beta)).intoArray(c, o2, last);
+                }
+                if (left > 3) {
+                    int o3 = o + 3 * ldc;
+                    c30.fma(al, DoubleVector.fromArray(S, c, o3, last).mul(beta)).intoArray(c, o3, last);
+                }
+                if (left > 4) {
+                    int o4 = o + 4 * ldc;
+                    c40.fma(al, DoubleVector.fromArray(S, c, o4, last).mul(beta)).intoArray(c, o4, last);
+                }
+                if (left > 5) {
+                    int o5 = o + 5 * ldc;
+                    c50.fma(al, DoubleVector.fromArray(S, c, o5, last).mul(beta)).intoArray(c, o5, last);
+                }
+                if (left > 6) {
+                    int o6 = o + 6 * ldc;
+                    c60.fma(al, DoubleVector.fromArray(S, c, o6, last).mul(beta)).intoArray(c, o6, last);
+                }
+                if (left > 7) {
+                    int o7 = o + 7 * ldc;
+                    c70.fma(al, DoubleVector.fromArray(S, c, o7, last).mul(beta)).intoArray(c, o7, last);
+                }
+                if (left > 8) {
+                    int o8 = o + 8 * ldc;
+                    c80.fma(al, DoubleVector.fromArray(S, c, o8, last).mul(beta)).intoArray(c, o8, last);
+                }
+                if (left > 9) {
+                    int o9 = o + 9 * ldc;
+                    c90.fma(al, DoubleVector.fromArray(S, c, o9, last).mul(beta)).intoArray(c, o9, last);
+                }
+                if (left > 10) {
+                    int o10 = o + 10 * ldc;
+                    c100.fma(al, DoubleVector.fromArray(S, c, o10, last).mul(beta)).intoArray(c, o10, last);
+                }
+                if (left > 11) {
+                    int o11 = o + 11 * ldc;
+                    c110.fma(al, DoubleVector.fromArray(S, c, o11, last).mul(beta)).intoArray(c, o11, last);
+                }
+                if (left > 12) {
+                    int o12 = o + 12 * ldc;
+                    c120.fma(al, DoubleVector.fromArray(S, c, o12, last).mul(beta)).intoArray(c, o12, last);
+                }
+                if (left > 13) {
+                    int o13 = o + 13 * ldc;
+                    c130.fma(al, DoubleVector.fromArray(S, c, o13, last).mul(beta)).intoArray(c, o13, last);
+                }
+                if (left > 14) {
+                    int o14 = o + 14 * ldc;
+                    c140.fma(al, DoubleVector.fromArray(S, c, o14, last).mul(beta)).intoArray(c, o14, last);
+                }
+                if (left > 15) {
+                    int o15 = o + 15 * ldc;
+                    c150.fma(al, DoubleVector.fromArray(S, c, o15, last).mul(beta)).intoArray(c, o15, last);
+                }
+            }
         }
-        c00.intoArray(tile, 0);
-        c10.intoArray(tile, L);
-        c20.intoArray(tile, 2 * L);
-        c30.intoArray(tile, 3 * L);
-        c40.intoArray(tile, 4 * L);
-        c50.intoArray(tile, 5 * L);
-        c60.intoArray(tile, 6 * L);
-        c70.intoArray(tile, 7 * L);
-        c80.intoArray(tile, 8 * L);
-        c90.intoArray(tile, 9 * L);
-        c100.intoArray(tile, 10 * L);
-        c110.intoArray(tile, 11 * L);
-        c120.intoArray(tile, 12 * L);
-        c130.intoArray(tile, 13 * L);
-        c140.intoArray(tile, 14 * L);
-        c150.intoArray(tile, 15 * L);
     }
 }
