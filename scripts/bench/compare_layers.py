@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Runs the layer benchmarks of dlfs (JMH) and their NumPy peer alternately, then prints medians and ratios.
 
+Usually started through scripts/compare-layers-numpy.sh, which finds a JDK 25 and builds the benchmark jar:
+
     python3 scripts/bench/compare_layers.py --rounds 3 --jar nn-bench/target/benchmarks.jar --java "$JDK25/bin/java"
 
-Build the jar first: mvn -B -q -pl nn-bench -am package -DskipTests. The NumPy runs get OPENBLAS_CORETYPE unset, so
-OpenBLAS picks its best kernels for this CPU (see docs/benchmarks.md). Timings on a shared machine are noisy: compare
-only figures from the same session.
+Each round runs both, the first of the two swapping each round so that both see the same machine load. The NumPy
+runs get OPENBLAS_CORETYPE unset, so OpenBLAS picks its best kernels for this CPU. Timings on a shared machine are
+noisy: compare only figures from the same session.
 """
 import argparse
 import json
@@ -19,19 +21,22 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NAMES = ["twoLayerNet", "affine784x50", "relu100x50", "softmaxWithLoss100x10", "convolution30x5x5"]
 
 
-def run_numpy(python, seconds):
+def run_numpy(python, seconds, threads):
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+    if threads:
+        env["OPENBLAS_NUM_THREADS"] = str(threads)
     out = subprocess.run([python, os.path.join(HERE, "numpy_layers.py"), "--seconds", str(seconds)],
                          env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])["us_per_call"]
 
 
-def run_jmh(java, jar, iterations):
+def run_jmh(java, jar, iterations, threads):
+    jvm_args = "--add-modules jdk.incubator.vector" + (f" -Ddlfs.threads={threads}" if threads else "")
     with tempfile.TemporaryDirectory() as tmp:
         result = os.path.join(tmp, "jmh.json")
         subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-jar", jar,
                         "dev.dlfs.bench.layers.LayerBenchmarks", "-f", "1", "-wi", "2", "-w", "1",
-                        "-i", str(iterations), "-r", "1", "-rf", "json", "-rff", result],
+                        "-i", str(iterations), "-r", "1", "-jvmArgsAppend", jvm_args, "-rf", "json", "-rff", result],
                        check=True, stdout=subprocess.DEVNULL)
         with open(result) as f:
             rows = json.load(f)
@@ -46,11 +51,14 @@ def main():
     ap.add_argument("--python", default=os.environ.get("PYTHON", sys.executable), help="a python with NumPy")
     ap.add_argument("--seconds", type=float, default=0.5, help="NumPy trial length")
     ap.add_argument("--iterations", type=int, default=5, help="JMH measurement iterations of 1 s")
+    ap.add_argument("--threads", type=int, help="threads for both (dlfs.threads, OPENBLAS_NUM_THREADS)")
     args = ap.parse_args()
     numpy_runs, java_runs = [], []
     for r in range(args.rounds):
-        numpy_runs.append(run_numpy(args.python, args.seconds))
-        java_runs.append(run_jmh(args.java, args.jar, args.iterations))
+        steps = [lambda: numpy_runs.append(run_numpy(args.python, args.seconds, args.threads)),
+                 lambda: java_runs.append(run_jmh(args.java, args.jar, args.iterations, args.threads))]
+        for step in (steps if r % 2 == 0 else steps[::-1]):
+            step()
         print(f"round {r + 1}: numpy {numpy_runs[-1]}\n         dlfs  {java_runs[-1]}", file=sys.stderr)
     print(f"| benchmark (float32, batch 100, fwd+bwd) | NumPy µs (median of {args.rounds}) "
           f"| dlfs µs (median of {args.rounds}) | NumPy / dlfs |")

@@ -38,6 +38,14 @@ public interface Layer {
      */
     Tensor backward(Tensor dout);
 
+    /**
+     * Whether {@code backward} must return the input gradient (it must, unless told otherwise). A network tells its
+     * first layer {@code false}, since nobody needs the gradient of the data: Affine and Convolution then skip that
+     * product (a third of their backward work) and their {@code backward} returns null. Layers may ignore this.
+     */
+    default void needInputGradient(boolean needed) {
+    }
+
     /** Trainable parameters with their gradients, named locally ({@code W}, {@code b}, {@code gamma} …). */
     default List<Parameter> parameters() {
         return List.of();

@@ -22,6 +22,7 @@ final class Affine implements Layer {
     private final Workspace dx = new Workspace();
     private Tensor x2d;
     private int[] xShape;
+    private boolean inputGradient = true;
 
     Affine(Tensor w, Tensor b) {
         if (w.rank() != 2 || b.rank() != 1 || b.dim(0) != w.dim(1) || w.dtype() != b.dtype()) {
@@ -63,9 +64,17 @@ final class Affine implements Layer {
         }
         Gemm.gemm(true, false, 1.0, x2d, dout, 0.0, w.grad());
         Rows.columnSums(dout, n, units, b.grad());
+        if (!inputGradient) {
+            return null;
+        }
         Tensor g = dx.get(x2d.dtype(), n, in);
         Gemm.gemm(false, true, 1.0, dout, w.value(), 0.0, g);
         return xShape.length == 2 ? g : g.reshape(xShape);
+    }
+
+    @Override
+    public void needInputGradient(boolean needed) {
+        inputGradient = needed;
     }
 
     @Override

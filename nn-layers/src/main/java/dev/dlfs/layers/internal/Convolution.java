@@ -32,6 +32,7 @@ final class Convolution implements Layer {
     private final Workspace dx = new Workspace();
     private Tensor lastCol;
     private int[] xShape;
+    private boolean inputGradient = true;
 
     Convolution(Tensor w, Tensor b, int stride, int pad) {
         if (w.rank() != 4 || b.rank() != 1 || b.dim(0) != w.dim(0) || w.dtype() != b.dtype()) {
@@ -93,9 +94,17 @@ final class Convolution implements Layer {
         Rows.rowsFromPlanes(dout, g, n, filters, plane);
         Rows.rowSums(g, filters, n * plane, b.grad());
         Gemm.gemm(false, false, 1.0, g, lastCol, 0.0, w.grad().reshape(filters, k));
+        if (!inputGradient) {
+            return null;
+        }
         Tensor dcol = colGrad.get(dtype, n * plane, k);
         Gemm.gemm(true, false, 1.0, g, w.value().reshape(filters, k), 0.0, dcol);
         return Im2col.col2im(dcol, fh, fw, stride, pad, dx.get(dtype, xShape));
+    }
+
+    @Override
+    public void needInputGradient(boolean needed) {
+        inputGradient = needed;
     }
 
     @Override

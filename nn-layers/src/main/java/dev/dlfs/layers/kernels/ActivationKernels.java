@@ -18,7 +18,7 @@ public final class ActivationKernels {
 
     /** {@code out = f(x)} element-wise; the tensor core's kernels where it has the function. */
     public static Tensor apply(Function f, Tensor x, Tensor out) {
-        check(f.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        check(f, "", x, out);
         return switch (f) {
             case RELU -> x.maximum(0.0, out);
             case STEP -> x.gt(0.0, out);
@@ -42,9 +42,8 @@ public final class ActivationKernels {
      * input for softplus (step has no gradient).
      */
     public static Tensor backward(Function f, Tensor saved, Tensor dout, Tensor dx) {
-        String op = f.name().toLowerCase(java.util.Locale.ROOT) + " backward";
-        check(op, saved, dout);
-        check(op, saved, dx);
+        check(f, " backward", saved, dout);
+        check(f, " backward", saved, dx);
         int n = saved.size();
         if (saved.dtype() == DType.FLOAT32) {
             float[] s = saved.floatArray();
@@ -102,10 +101,19 @@ public final class ActivationKernels {
     }
 
     /** Same dtype and shape, or a message naming the operation and both tensors. */
-    static void check(String op, Tensor a, Tensor b) {
-        if (a.dtype() != b.dtype() || !java.util.Arrays.equals(a.shape(), b.shape())) {
-            throw new IllegalArgumentException(op + ": " + a.describe() + " and " + b.describe()
-                    + " must have the same dtype and shape");
+    private static void check(String op, Tensor a, Tensor b) {
+        check(op, "", a, b);
+    }
+
+    /** As above; the name is only built for the message, so that a warm step allocates nothing here. */
+    private static void check(Object op, String suffix, Tensor a, Tensor b) {
+        boolean same = a.dtype() == b.dtype() && a.rank() == b.rank();
+        for (int i = 0; same && i < a.rank(); i++) {
+            same = a.dim(i) == b.dim(i);
+        }
+        if (!same) {
+            throw new IllegalArgumentException(op.toString().toLowerCase(java.util.Locale.ROOT) + suffix + ": "
+                    + a.describe() + " and " + b.describe() + " must have the same dtype and shape");
         }
     }
 }
