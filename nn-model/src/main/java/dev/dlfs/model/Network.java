@@ -37,6 +37,7 @@ public final class Network {
     private final Map<String, Tensor> buffers;
     private final Map<String, Tensor> grads;
     private final int[] outputShape;
+    private final int firstTrained;
     private double lastLoss = Double.NaN;
 
     private Network(NetworkConfig config) {
@@ -64,6 +65,13 @@ public final class Network {
         this.buffers = Collections.unmodifiableMap(bs);
         this.grads = Collections.unmodifiableMap(gs);
         this.outputShape = layers.getLast().outputShape();
+        // Backpropagation ends at the first layer with parameters, which need not compute the gradient of its input.
+        int first = 0;
+        while (first < layers.size() - 1 && layers.get(first).layer().parameters().isEmpty()) {
+            first++;
+        }
+        this.firstTrained = first;
+        layers.get(first).layer().needInputGradient(false);
     }
 
     /** Builds the network a configuration declares; problems are {@link ConfigException}s located in it. */
@@ -145,12 +153,13 @@ public final class Network {
     /**
      * Backpropagation: a training-mode forward pass, the loss, and the backward pass through every layer. The
      * gradients are written into the parameters' {@code grad} tensors; the returned map (by parameter name) holds
-     * those same tensors. {@link #lastLoss()} then gives the loss of the forward pass.
+     * those same tensors. {@link #lastLoss()} then gives the loss of the forward pass. The pass stops at the first
+     * layer with parameters, which is told not to compute the gradient of its input (nothing needs it).
      */
     public Map<String, Tensor> gradient(Tensor x, Tensor t) {
         lastLoss = loss.forward(forward(x, true), t);
         Tensor dout = loss.backward();
-        for (int i = layers.size() - 1; i >= 0; i--) {
+        for (int i = layers.size() - 1; i >= firstTrained; i--) {
             dout = layers.get(i).layer().backward(dout);
         }
         return grads;
