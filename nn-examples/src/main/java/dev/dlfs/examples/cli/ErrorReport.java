@@ -40,7 +40,8 @@ final class ErrorReport {
                 || e instanceof ArithmeticException) {
             // The framework's own exceptions: their messages already name the operation, file or option.
             what = describe(e);
-            if (what.matches("(?s).*unknown (layer type|loss|optimizer|data source) '.*")) {
+            if (what.matches("(?s).*unknown (layer type|loss|optimizer|data source) '.*")
+                    && !what.contains("did you mean")) {
                 hint = "If it comes from a plugin, add the plugin's jar with --plugins PATH; 'dlfs plugins' lists"
                         + " what is installed.";
             }
