@@ -26,6 +26,22 @@ final class Broadcast {
         return out;
     }
 
+    /** True if {@code a} and {@code b} broadcast to exactly {@code out}; allocates nothing (hot paths call it). */
+    static boolean yields(int[] a, int[] b, int[] out) {
+        if (a.length > out.length || b.length > out.length) {
+            return false;
+        }
+        for (int i = 1; i <= out.length; i++) {
+            int x = i <= a.length ? a[a.length - i] : 1;
+            int y = i <= b.length ? b[b.length - i] : 1;
+            int o = out[out.length - i];
+            if (!(x == o && (y == o || y == 1) || x == 1 && y == o)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True if {@code small}, without its leading 1s, is a trailing part of {@code big}: e.g. a bias row. */
     static boolean isSuffix(int[] small, int[] big) {
         int lead = 0;

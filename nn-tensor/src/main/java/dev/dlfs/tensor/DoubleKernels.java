@@ -58,25 +58,72 @@ final class DoubleKernels {
         }
     }
 
-    /** {@code o[i] = op(a[i])}. */
+    /**
+     * {@code o[i] = op(a[i])}. Each transcendental function gets a loop of its own: with several of them behind one
+     * switch the JIT stopped compiling the vector calls to SIMD code once all were in use.
+     */
     static void unary(UnaryOp op, double[] a, int ao, double[] o, int oo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        switch (op) {
+            case EXP -> exp(a, ao, o, oo, n);
+            case LOG -> log(a, ao, o, oo, n);
+            case TANH -> tanh(a, ao, o, oo, n);
+            case SIGMOID -> sigmoid(a, ao, o, oo, n);
+            default -> arithmetic(op, a, ao, o, oo, n);
+        }
+    }
+
+    private static void arithmetic(UnaryOp op, double[] a, int ao, double[] o, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
             DoubleVector r = switch (op) {
                 case NEG -> x.neg();
-                case EXP -> x.lanewise(VectorOperators.EXP);
-                case LOG -> x.lanewise(VectorOperators.LOG);
                 case SQRT -> x.sqrt();
                 case ABS -> x.abs();
                 case SQUARE -> x.mul(x);
-                case TANH -> x.lanewise(VectorOperators.TANH);
-                case SIGMOID -> one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+                default -> throw new IllegalArgumentException(op.label() + " is not arithmetic");
             };
             r.intoArray(o, oo + i);
         }
-        for (; i < n; i++) {
+        tail(op, a, ao, o, oo, i, n);
+    }
+
+    private static void exp(double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.EXP, a, ao, o, oo, i, n);
+    }
+
+    private static void log(double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.LOG, a, ao, o, oo, i, n);
+    }
+
+    private static void tanh(double[] a, int ao, double[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.TANH, a, ao, o, oo, i, n);
+    }
+
+    private static void sigmoid(double[] a, int ao, double[] o, int oo, int n) {
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector e = DoubleVector.fromArray(S, a, ao + i).neg().lanewise(VectorOperators.EXP);
+            one.div(one.add(e)).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.SIGMOID, a, ao, o, oo, i, n);
+    }
+
+    private static void tail(UnaryOp op, double[] a, int ao, double[] o, int oo, int from, int n) {
+        for (int i = from; i < n; i++) {
             o[oo + i] = op.apply(a[ao + i]);
         }
     }

@@ -11,52 +11,97 @@ final class DoubleReductions {
     private DoubleReductions() {
     }
 
-    /** Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. */
+    /**
+     * Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. Each has a
+     * loop of its own with four accumulators, so that consecutive vector steps do not wait on one another.
+     */
     static double reduce(BinaryOp op, double[] a, int ao, int n) {
-        double identity = switch (op) {
-            case ADD -> 0.0;
-            case MAXIMUM -> Double.NEGATIVE_INFINITY;
-            case MINIMUM -> Double.POSITIVE_INFINITY;
+        return switch (op) {
+            case ADD -> sum(a, ao, n);
+            case MAXIMUM -> max(a, ao, n);
+            case MINIMUM -> min(a, ao, n);
             default -> throw new IllegalArgumentException("reduce: " + op.label() + " is not a reduction");
         };
-        DoubleVector acc = DoubleVector.broadcast(S, identity);
+    }
+
+    private static double sum(double[] a, int ao, int n) {
+        DoubleVector acc0 = DoubleVector.broadcast(S, 0.0);
+        DoubleVector acc1 = acc0;
+        DoubleVector acc2 = acc0;
+        DoubleVector acc3 = acc0;
+        int step = S.length();
         int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-            acc = switch (op) {
-                case MAXIMUM -> acc.max(x);
-                case MINIMUM -> acc.min(x);
-                default -> acc.add(x);
-            };
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.add(DoubleVector.fromArray(S, a, ao + i));
+            acc1 = acc1.add(DoubleVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.add(DoubleVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.add(DoubleVector.fromArray(S, a, ao + i + 3 * step));
         }
-        double r = switch (op) {
-            case MAXIMUM -> acc.reduceLanes(VectorOperators.MAX);
-            case MINIMUM -> acc.reduceLanes(VectorOperators.MIN);
-            default -> acc.reduceLanes(VectorOperators.ADD);
-        };
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.add(DoubleVector.fromArray(S, a, ao + i));
+        }
+        double r = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            r = op.apply(r, a[ao + i]);
+            r = BinaryOp.ADD.apply(r, a[ao + i]);
         }
         return r;
     }
 
-    /** {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. */
+    private static double max(double[] a, int ao, int n) {
+        DoubleVector acc0 = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        DoubleVector acc1 = acc0;
+        DoubleVector acc2 = acc0;
+        DoubleVector acc3 = acc0;
+        int step = S.length();
+        int i = 0;
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.max(DoubleVector.fromArray(S, a, ao + i));
+            acc1 = acc1.max(DoubleVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.max(DoubleVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.max(DoubleVector.fromArray(S, a, ao + i + 3 * step));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.max(DoubleVector.fromArray(S, a, ao + i));
+        }
+        double r = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            r = BinaryOp.MAXIMUM.apply(r, a[ao + i]);
+        }
+        return r;
+    }
+
+    private static double min(double[] a, int ao, int n) {
+        DoubleVector acc0 = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+        DoubleVector acc1 = acc0;
+        DoubleVector acc2 = acc0;
+        DoubleVector acc3 = acc0;
+        int step = S.length();
+        int i = 0;
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.min(DoubleVector.fromArray(S, a, ao + i));
+            acc1 = acc1.min(DoubleVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.min(DoubleVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.min(DoubleVector.fromArray(S, a, ao + i + 3 * step));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.min(DoubleVector.fromArray(S, a, ao + i));
+        }
+        double r = acc0.min(acc1).min(acc2.min(acc3)).reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            r = BinaryOp.MINIMUM.apply(r, a[ao + i]);
+        }
+        return r;
+    }
+
+    /**
+     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. The passes
+     * reuse the element-wise kernels; the row stays in cache between them.
+     */
     static void softmax(double[] a, int ao, int n, double[] o, int oo) {
         double max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        DoubleVector vmax = DoubleVector.broadcast(S, max);
-        DoubleVector acc = DoubleVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            DoubleVector e = DoubleVector.fromArray(S, a, ao + i).sub(vmax).lanewise(VectorOperators.EXP);
-            e.intoArray(o, oo + i);
-            acc = acc.add(e);
-        }
-        double sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            double e = Math.exp(a[ao + i] - max);
-            o[oo + i] = e;
-            sum += e;
-        }
+        DoubleKernels.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
+        DoubleKernels.unary(UnaryOp.EXP, o, oo, o, oo, n);
+        double sum = sum(o, oo, n);
         DoubleKernels.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
     }
 }

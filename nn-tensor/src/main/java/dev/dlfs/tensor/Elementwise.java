@@ -14,8 +14,8 @@ final class Elementwise {
     /** {@code a op b} with broadcasting, into {@code out} (allocated if null). */
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b, Tensor out) {
         sameDtype(name, a, b);
-        int[] shape = Arrays.equals(a.shapeView(), b.shapeView()) ? a.shapeView()
-                : Broadcast.shape(name, a.shapeView(), b.shapeView());
+        int[] shape = out != null && Broadcast.yields(a.shapeView(), b.shapeView(), out.shapeView())
+                ? out.shapeView() : Broadcast.shape(name, a.shapeView(), b.shapeView());
         out = checkedOut(name, out, a.dtype(), shape);
         apply(op, a, b, out);
         return out;
@@ -24,8 +24,8 @@ final class Elementwise {
     /** {@code a = a op b}, where {@code b} must broadcast to the shape of {@code a}. */
     static Tensor binaryInPlace(String name, BinaryOp op, Tensor a, Tensor b) {
         sameDtype(name, a, b);
-        int[] shape = Broadcast.shape(name, a.shapeView(), b.shapeView());
-        if (!Arrays.equals(shape, a.shapeView())) {
+        if (!Broadcast.yields(a.shapeView(), b.shapeView(), a.shapeView())) {
+            int[] shape = Broadcast.shape(name, a.shapeView(), b.shapeView());
             throw new IllegalArgumentException(name + ": shapes " + Shapes.format(a.shapeView()) + " and "
                     + Shapes.format(b.shapeView()) + " broadcast to " + Shapes.format(shape)
                     + ", which does not fit in place into " + Shapes.format(a.shapeView()));
@@ -72,11 +72,11 @@ final class Elementwise {
         String name = "where";
         sameDtype(name, mask, x);
         sameDtype(name, x, y);
-        int[] shape = Broadcast.shape(name, Broadcast.shape(name, mask.shapeView(), x.shapeView()), y.shapeView());
+        boolean same = Arrays.equals(mask.shapeView(), x.shapeView()) && Arrays.equals(x.shapeView(), y.shapeView());
+        int[] shape = same ? x.shapeView()
+                : Broadcast.shape(name, Broadcast.shape(name, mask.shapeView(), x.shapeView()), y.shapeView());
         out = checkedOut(name, out, x.dtype(), shape);
         int n = Broadcast.rowLength(shape);
-        boolean same = Arrays.equals(mask.shapeView(), shape) && Arrays.equals(x.shapeView(), shape)
-                && Arrays.equals(y.shapeView(), shape);
         if (same && x.dtype() == DType.FLOAT32) {
             FloatKernels.where(mask.floatArray(), mask.offset(), x.floatArray(), x.offset(), y.floatArray(),
                     y.offset(), out.floatArray(), out.offset(), out.size());

@@ -62,25 +62,72 @@ final class FloatKernels {
         }
     }
 
-    /** {@code o[i] = op(a[i])}. */
+    /**
+     * {@code o[i] = op(a[i])}. Each transcendental function gets a loop of its own: with several of them behind one
+     * switch the JIT stopped compiling the vector calls to SIMD code once all were in use.
+     */
     static void unary(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
+        switch (op) {
+            case EXP -> exp(a, ao, o, oo, n);
+            case LOG -> log(a, ao, o, oo, n);
+            case TANH -> tanh(a, ao, o, oo, n);
+            case SIGMOID -> sigmoid(a, ao, o, oo, n);
+            default -> arithmetic(op, a, ao, o, oo, n);
+        }
+    }
+
+    private static void arithmetic(UnaryOp op, float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector x = FloatVector.fromArray(S, a, ao + i);
             FloatVector r = switch (op) {
                 case NEG -> x.neg();
-                case EXP -> x.lanewise(VectorOperators.EXP);
-                case LOG -> x.lanewise(VectorOperators.LOG);
                 case SQRT -> x.sqrt();
                 case ABS -> x.abs();
                 case SQUARE -> x.mul(x);
-                case TANH -> x.lanewise(VectorOperators.TANH);
-                case SIGMOID -> one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+                default -> throw new IllegalArgumentException(op.label() + " is not arithmetic");
             };
             r.intoArray(o, oo + i);
         }
-        for (; i < n; i++) {
+        tail(op, a, ao, o, oo, i, n);
+    }
+
+    private static void exp(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.EXP, a, ao, o, oo, i, n);
+    }
+
+    private static void log(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.LOG, a, ao, o, oo, i, n);
+    }
+
+    private static void tanh(float[] a, int ao, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.TANH, a, ao, o, oo, i, n);
+    }
+
+    private static void sigmoid(float[] a, int ao, float[] o, int oo, int n) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector e = FloatVector.fromArray(S, a, ao + i).neg().lanewise(VectorOperators.EXP);
+            one.div(one.add(e)).intoArray(o, oo + i);
+        }
+        tail(UnaryOp.SIGMOID, a, ao, o, oo, i, n);
+    }
+
+    private static void tail(UnaryOp op, float[] a, int ao, float[] o, int oo, int from, int n) {
+        for (int i = from; i < n; i++) {
             o[oo + i] = op.apply(a[ao + i]);
         }
     }

@@ -11,52 +11,97 @@ final class FloatReductions {
     private FloatReductions() {
     }
 
-    /** Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. */
+    /**
+     * Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. Each has a
+     * loop of its own with four accumulators, so that consecutive vector steps do not wait on one another.
+     */
     static float reduce(BinaryOp op, float[] a, int ao, int n) {
-        float identity = switch (op) {
-            case ADD -> 0f;
-            case MAXIMUM -> Float.NEGATIVE_INFINITY;
-            case MINIMUM -> Float.POSITIVE_INFINITY;
+        return switch (op) {
+            case ADD -> sum(a, ao, n);
+            case MAXIMUM -> max(a, ao, n);
+            case MINIMUM -> min(a, ao, n);
             default -> throw new IllegalArgumentException("reduce: " + op.label() + " is not a reduction");
         };
-        FloatVector acc = FloatVector.broadcast(S, identity);
+    }
+
+    private static float sum(float[] a, int ao, int n) {
+        FloatVector acc0 = FloatVector.broadcast(S, 0f);
+        FloatVector acc1 = acc0;
+        FloatVector acc2 = acc0;
+        FloatVector acc3 = acc0;
+        int step = S.length();
         int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector x = FloatVector.fromArray(S, a, ao + i);
-            acc = switch (op) {
-                case MAXIMUM -> acc.max(x);
-                case MINIMUM -> acc.min(x);
-                default -> acc.add(x);
-            };
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.add(FloatVector.fromArray(S, a, ao + i));
+            acc1 = acc1.add(FloatVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.add(FloatVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.add(FloatVector.fromArray(S, a, ao + i + 3 * step));
         }
-        float r = switch (op) {
-            case MAXIMUM -> acc.reduceLanes(VectorOperators.MAX);
-            case MINIMUM -> acc.reduceLanes(VectorOperators.MIN);
-            default -> acc.reduceLanes(VectorOperators.ADD);
-        };
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.add(FloatVector.fromArray(S, a, ao + i));
+        }
+        float r = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
-            r = op.apply(r, a[ao + i]);
+            r = BinaryOp.ADD.apply(r, a[ao + i]);
         }
         return r;
     }
 
-    /** {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. */
+    private static float max(float[] a, int ao, int n) {
+        FloatVector acc0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        FloatVector acc1 = acc0;
+        FloatVector acc2 = acc0;
+        FloatVector acc3 = acc0;
+        int step = S.length();
+        int i = 0;
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.max(FloatVector.fromArray(S, a, ao + i));
+            acc1 = acc1.max(FloatVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.max(FloatVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.max(FloatVector.fromArray(S, a, ao + i + 3 * step));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.max(FloatVector.fromArray(S, a, ao + i));
+        }
+        float r = acc0.max(acc1).max(acc2.max(acc3)).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            r = BinaryOp.MAXIMUM.apply(r, a[ao + i]);
+        }
+        return r;
+    }
+
+    private static float min(float[] a, int ao, int n) {
+        FloatVector acc0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY);
+        FloatVector acc1 = acc0;
+        FloatVector acc2 = acc0;
+        FloatVector acc3 = acc0;
+        int step = S.length();
+        int i = 0;
+        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
+            acc0 = acc0.min(FloatVector.fromArray(S, a, ao + i));
+            acc1 = acc1.min(FloatVector.fromArray(S, a, ao + i + step));
+            acc2 = acc2.min(FloatVector.fromArray(S, a, ao + i + 2 * step));
+            acc3 = acc3.min(FloatVector.fromArray(S, a, ao + i + 3 * step));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += step) {
+            acc0 = acc0.min(FloatVector.fromArray(S, a, ao + i));
+        }
+        float r = acc0.min(acc1).min(acc2.min(acc3)).reduceLanes(VectorOperators.MIN);
+        for (; i < n; i++) {
+            r = BinaryOp.MINIMUM.apply(r, a[ao + i]);
+        }
+        return r;
+    }
+
+    /**
+     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. The passes
+     * reuse the element-wise kernels; the row stays in cache between them.
+     */
     static void softmax(float[] a, int ao, int n, float[] o, int oo) {
         float max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        FloatVector vmax = FloatVector.broadcast(S, max);
-        FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, a, ao + i).sub(vmax).lanewise(VectorOperators.EXP);
-            e.intoArray(o, oo + i);
-            acc = acc.add(e);
-        }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
-            float e = (float) Math.exp(a[ao + i] - max);
-            o[oo + i] = e;
-            sum += e;
-        }
+        FloatKernels.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
+        FloatKernels.unary(UnaryOp.EXP, o, oo, o, oo, n);
+        float sum = sum(o, oo, n);
         FloatKernels.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
     }
 }

@@ -28,7 +28,9 @@ final class Reductions {
         if (n == 0 && op != BinaryOp.ADD) {
             throw new IllegalArgumentException(name + ": axis " + axis + " of " + t.describe() + " is empty");
         }
-        out = Elementwise.checkedOut(name, out, t.dtype(), reducedShape(shape, ax, keepDims));
+        int[] reduced = out != null && isReduced(out.shapeView(), shape, ax, keepDims) ? out.shapeView()
+                : reducedShape(shape, ax, keepDims);
+        out = Elementwise.checkedOut(name, out, t.dtype(), reduced);
         int inner = 1;
         for (int i = ax + 1; i < shape.length; i++) {
             inner *= shape[i];
@@ -119,6 +121,22 @@ final class Reductions {
             }
         }
         return best;
+    }
+
+    /** True if {@code r} is {@code shape} reduced over {@code ax}; allocates nothing, for the out forms. */
+    private static boolean isReduced(int[] r, int[] shape, int ax, boolean keepDims) {
+        if (r.length != (keepDims ? shape.length : shape.length - 1)) {
+            return false;
+        }
+        for (int i = 0, k = 0; i < shape.length; i++) {
+            if (i == ax && !keepDims) {
+                continue;
+            }
+            if (r[k++] != (i == ax ? 1 : shape[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] reducedShape(int[] shape, int ax, boolean keepDims) {
