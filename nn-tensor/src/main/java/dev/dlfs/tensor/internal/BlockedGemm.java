@@ -28,6 +28,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
     static final int MC = 192;
     /** Below this many flops per part another thread costs more than it saves. */
     static final long FLOPS_PER_PART = 1_500_000;
+    /** Parts above this size are split further, up to four per thread. */
+    static final long LARGE_PART_FLOPS = 16_000_000;
 
     /** Lanes per vector of the element type. */
     private final int lanes;
@@ -145,6 +147,11 @@ abstract class BlockedGemm implements WorkerPool.Job {
         long flops = 2L * m * n * k;
         int rowUnits = (m + rowUnit - 1) / rowUnit;
         int byWork = (int) Math.min(threads, Math.max(1, flops / FLOPS_PER_PART));
+        if (byWork > 1) {
+            // Large products get a few parts per thread: a thread that is held up (busy machine) then delays the
+            // others by a small part only, as the rest is claimed by whoever is free.
+            byWork *= (int) Math.max(1, Math.min(4, flops / (byWork * LARGE_PART_FLOPS)));
+        }
         if (strips >= 2 * byWork) {
             splitRows = false;
             parts = byWork;
@@ -154,7 +161,7 @@ abstract class BlockedGemm implements WorkerPool.Job {
         }
         // A chunk is read once per strip: copying it to a contiguous buffer pays when several strips reuse it.
         int stripsPerPart = splitRows ? strips : (strips + parts - 1) / parts;
-        packA = stripsPerPart >= 3 && (long) m * k >= 64 * 64;
+        packA = stripsPerPart >= 2 && (long) m * k >= 64 * 64;
     }
 
     private static int lcm(int x, int y) {

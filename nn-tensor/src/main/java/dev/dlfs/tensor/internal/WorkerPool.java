@@ -32,6 +32,8 @@ public final class WorkerPool {
      */
     private final AtomicLong claim = new AtomicLong();
     private final AtomicInteger remaining = new AtomicInteger();
+    /** Workers that are parked or about to park; a round only pays for unpark calls when there are some. */
+    private final AtomicInteger parked = new AtomicInteger();
     private volatile Thread[] workers = new Thread[0];
     private volatile Job job;
     private volatile Throwable failure;
@@ -61,10 +63,12 @@ public final class WorkerPool {
             remaining.set(parts);
             long round = (claim.get() >>> 32) + 1;
             claim.set(round << 32 | (long) parts << 16); // publishes the fields above
-            Thread[] ws = workers;
-            int wanted = Math.min(ws.length, parts - 1);
-            for (int i = 0; i < wanted; i++) {
-                LockSupport.unpark(ws[i]);
+            if (parked.get() > 0) {
+                Thread[] ws = workers;
+                int wanted = Math.min(ws.length, parts - 1);
+                for (int i = 0; i < wanted; i++) {
+                    LockSupport.unpark(ws[i]);
+                }
             }
             work();
             awaitParts();
@@ -148,7 +152,12 @@ public final class WorkerPool {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
-                    LockSupport.park(this);
+                    // Announce before the last check: a caller that publishes a round after it sees the count.
+                    parked.incrementAndGet();
+                    if (claim.get() >>> 32 == seen) {
+                        LockSupport.park(this);
+                    }
+                    parked.decrementAndGet();
                 }
             }
             seen = claim.get() >>> 32;
