@@ -99,49 +99,99 @@ public final class Im2col {
      */
     private static void copy(boolean forward, Tensor img, Tensor col, int[] xs, int fh, int fw, int stride,
                              int pad) {
-        int n = xs[0];
-        int ch = xs[1];
-        int h = xs[2];
-        int w = xs[3];
-        int oh = (h + 2 * pad - fh) / stride + 1;
-        int ow = (w + 2 * pad - fw) / stride + 1;
-        int rowLen = ch * fh * fw;
-        boolean f32 = img.dtype() == DType.FLOAT32;
-        float[] imgF = f32 ? img.floatArray() : null;
-        float[] colF = f32 ? col.floatArray() : null;
-        double[] imgD = f32 ? null : img.doubleArray();
-        double[] colD = f32 ? null : col.doubleArray();
-        int imgOff = img.offset();
-        int colOff = col.offset();
-        for (int b = 0; b < n; b++) {
-            for (int oy = 0; oy < oh; oy++) {
-                for (int ox = 0; ox < ow; ox++) {
-                    int row = colOff + ((b * oh + oy) * ow + ox) * rowLen;
-                    int x0 = ox * stride - pad;
-                    // Filter columns [kx0, kx1) fall inside the image; the rest stay zero (padding).
-                    int kx0 = Math.max(0, -x0);
-                    int kx1 = Math.min(fw, w - x0);
-                    for (int c = 0; c < ch; c++) {
-                        for (int ky = 0; ky < fh; ky++) {
-                            int y = oy * stride - pad + ky;
-                            if (y < 0 || y >= h || kx0 >= kx1) {
+        Geometry g = new Geometry(xs[0], xs[1], xs[2], xs[3], fh, fw, stride, pad);
+        if (img.dtype() == DType.FLOAT32) {
+            copyFloat(forward, img.floatArray(), img.offset(), col.floatArray(), col.offset(), g);
+        } else {
+            copyDouble(forward, img.doubleArray(), img.offset(), col.doubleArray(), col.offset(), g);
+        }
+    }
+
+    /** Sizes of one im2col/col2im call. */
+    private record Geometry(int n, int ch, int h, int w, int fh, int fw, int stride, int pad) {
+        int oh() {
+            return (h + 2 * pad - fh) / stride + 1;
+        }
+
+        int ow() {
+            return (w + 2 * pad - fw) / stride + 1;
+        }
+    }
+
+    /**
+     * One pass per (image, channel, filter row, filter column): for every window, the pixel under that filter
+     * position. The inner loop runs along a row of windows, reading the image row in order (stride apart) and
+     * writing one column of the matrix, so it is long and free of per-element branches.
+     */
+    private static void copyFloat(boolean forward, float[] img, int imgOff, float[] col, int colOff, Geometry g) {
+        int oh = g.oh();
+        int ow = g.ow();
+        int rowLen = g.ch * g.fh * g.fw;
+        int s = g.stride;
+        for (int b = 0; b < g.n; b++) {
+            for (int c = 0; c < g.ch; c++) {
+                int plane = imgOff + (b * g.ch + c) * g.h * g.w;
+                for (int ky = 0; ky < g.fh; ky++) {
+                    for (int kx = 0; kx < g.fw; kx++) {
+                        int column = colOff + (c * g.fh + ky) * g.fw + kx;
+                        // Windows [ox0, ox1) have this filter column inside the image; the others read padding.
+                        int ox0 = Math.max(0, ceilDiv(g.pad - kx, s));
+                        int ox1 = Math.min(ow, ceilDiv(g.w + g.pad - kx, s));
+                        for (int oy = 0; oy < oh; oy++) {
+                            int y = oy * s - g.pad + ky;
+                            if (y < 0 || y >= g.h) {
                                 continue;
                             }
-                            int src = imgOff + ((b * ch + c) * h + y) * w + x0;
-                            int dst = row + (c * fh + ky) * fw;
+                            int src = plane + y * g.w + kx - g.pad;
+                            int dst = column + (b * oh + oy) * ow * rowLen;
                             if (forward) {
-                                if (f32) {
-                                    System.arraycopy(imgF, src + kx0, colF, dst + kx0, kx1 - kx0);
-                                } else {
-                                    System.arraycopy(imgD, src + kx0, colD, dst + kx0, kx1 - kx0);
-                                }
-                            } else if (f32) {
-                                for (int kx = kx0; kx < kx1; kx++) {
-                                    imgF[src + kx] += colF[dst + kx];
+                                for (int ox = ox0; ox < ox1; ox++) {
+                                    col[dst + ox * rowLen] = img[src + ox * s];
                                 }
                             } else {
-                                for (int kx = kx0; kx < kx1; kx++) {
-                                    imgD[src + kx] += colD[dst + kx];
+                                for (int ox = ox0; ox < ox1; ox++) {
+                                    img[src + ox * s] += col[dst + ox * rowLen];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return -Math.floorDiv(-x, y);
+    }
+
+    private static void copyDouble(boolean forward, double[] img, int imgOff, double[] col, int colOff, Geometry g) {
+        int oh = g.oh();
+        int ow = g.ow();
+        int rowLen = g.ch * g.fh * g.fw;
+        int s = g.stride;
+        for (int b = 0; b < g.n; b++) {
+            for (int c = 0; c < g.ch; c++) {
+                int plane = imgOff + (b * g.ch + c) * g.h * g.w;
+                for (int ky = 0; ky < g.fh; ky++) {
+                    for (int kx = 0; kx < g.fw; kx++) {
+                        int column = colOff + (c * g.fh + ky) * g.fw + kx;
+                        // Windows [ox0, ox1) have this filter column inside the image; the others read padding.
+                        int ox0 = Math.max(0, ceilDiv(g.pad - kx, s));
+                        int ox1 = Math.min(ow, ceilDiv(g.w + g.pad - kx, s));
+                        for (int oy = 0; oy < oh; oy++) {
+                            int y = oy * s - g.pad + ky;
+                            if (y < 0 || y >= g.h) {
+                                continue;
+                            }
+                            int src = plane + y * g.w + kx - g.pad;
+                            int dst = column + (b * oh + oy) * ow * rowLen;
+                            if (forward) {
+                                for (int ox = ox0; ox < ox1; ox++) {
+                                    col[dst + ox * rowLen] = img[src + ox * s];
+                                }
+                            } else {
+                                for (int ox = ox0; ox < ox1; ox++) {
+                                    img[src + ox * s] += col[dst + ox * rowLen];
                                 }
                             }
                         }
