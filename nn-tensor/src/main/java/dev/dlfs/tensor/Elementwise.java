@@ -138,10 +138,20 @@ final class Elementwise {
             for (int start = 0; start < out.size(); start += n) {
                 vv(op, a, start, b, 0, out, start, n);
             }
+        } else if (Arrays.equals(bs, os) && Broadcast.isSuffix(as, bs)) {
+            int n = a.size();
+            for (int start = 0; start < out.size(); start += n) {
+                vv(op, a, 0, b, start, out, start, n);
+            }
         } else if (Broadcast.isColumn(bs, as)) {
             int n = Broadcast.rowLength(as);
             for (int r = 0; r < b.size(); r++) {
                 vs(op, a, r * n, b.getFlat(r), out, r * n, n);
+            }
+        } else if (Broadcast.isColumn(as, bs)) {
+            int n = Broadcast.rowLength(bs);
+            for (int r = 0; r < a.size(); r++) {
+                sv(op, a.getFlat(r), b, r * n, out, r * n, n);
             }
         } else {
             general(op, a, b, out);
