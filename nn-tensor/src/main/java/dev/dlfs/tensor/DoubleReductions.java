@@ -99,9 +99,9 @@ final class DoubleReductions {
      */
     static void softmax(double[] a, int ao, int n, double[] o, int oo) {
         double max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        DoubleKernels.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
-        DoubleKernels.unary(UnaryOp.EXP, o, oo, o, oo, n);
+        DoubleElementwise.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
+        DoubleElementwise.unary(UnaryOp.EXP, o, oo, o, oo, n);
         double sum = sum(o, oo, n);
-        DoubleKernels.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
+        DoubleElementwise.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
     }
 }

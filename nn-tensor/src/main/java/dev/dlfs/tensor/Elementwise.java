@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Checks and dispatch for {@link Tensor}'s element-wise operations: validates dtypes and shapes with messages that
- * name the operation, then hands contiguous runs to {@link FloatKernels} or {@link DoubleKernels}. The common
+ * name the operation, then hands contiguous runs to {@link FloatElementwise} or {@link DoubleElementwise}. The common
  * layouts (same shape, a scalar, a bias row, a per-row column) take paths that allocate nothing.
  */
 final class Elementwise {
@@ -45,9 +45,9 @@ final class Elementwise {
     static Tensor unary(String name, UnaryOp op, Tensor a, Tensor out) {
         out = checkedOut(name, out, a.dtype(), a.shapeView());
         if (a.dtype() == DType.FLOAT32) {
-            FloatKernels.unary(op, a.floatArray(), a.offset(), out.floatArray(), out.offset(), a.size());
+            FloatElementwise.unary(op, a.floatArray(), a.offset(), out.floatArray(), out.offset(), a.size());
         } else {
-            DoubleKernels.unary(op, a.doubleArray(), a.offset(), out.doubleArray(), out.offset(), a.size());
+            DoubleElementwise.unary(op, a.doubleArray(), a.offset(), out.doubleArray(), out.offset(), a.size());
         }
         return out;
     }
@@ -61,9 +61,9 @@ final class Elementwise {
                     + Shapes.format(b.shapeView()) + " differ");
         }
         if (a.dtype() == DType.FLOAT32) {
-            FloatKernels.addScaled(a.floatArray(), a.offset(), (float) alpha, b.floatArray(), b.offset(), a.size());
+            FloatElementwise.addScaled(a.floatArray(), a.offset(), (float) alpha, b.floatArray(), b.offset(), a.size());
         } else {
-            DoubleKernels.addScaled(a.doubleArray(), a.offset(), alpha, b.doubleArray(), b.offset(), a.size());
+            DoubleElementwise.addScaled(a.doubleArray(), a.offset(), alpha, b.doubleArray(), b.offset(), a.size());
         }
     }
 
@@ -78,10 +78,10 @@ final class Elementwise {
         out = checkedOut(name, out, x.dtype(), shape);
         int n = Broadcast.rowLength(shape);
         if (same && x.dtype() == DType.FLOAT32) {
-            FloatKernels.where(mask.floatArray(), mask.offset(), x.floatArray(), x.offset(), y.floatArray(),
+            FloatElementwise.where(mask.floatArray(), mask.offset(), x.floatArray(), x.offset(), y.floatArray(),
                     y.offset(), out.floatArray(), out.offset(), out.size());
         } else if (same) {
-            DoubleKernels.where(mask.doubleArray(), mask.offset(), x.doubleArray(), x.offset(), y.doubleArray(),
+            DoubleElementwise.where(mask.doubleArray(), mask.offset(), x.doubleArray(), x.offset(), y.doubleArray(),
                     y.offset(), out.doubleArray(), out.offset(), out.size());
         } else {
             int[] ms = Broadcast.rowStarts(mask.shapeView(), shape);
@@ -191,27 +191,27 @@ final class Elementwise {
     /** {@code o[oi+j] = a[ai+j] op b[bi+j]} for {@code j < n}, at flat indices of tensors of one dtype. */
     static void vv(BinaryOp op, Tensor a, int ai, Tensor b, int bi, Tensor o, int oi, int n) {
         if (o.dtype() == DType.FLOAT32) {
-            FloatKernels.binary(op, a.floatArray(), a.offset() + ai, b.floatArray(), b.offset() + bi,
+            FloatElementwise.binary(op, a.floatArray(), a.offset() + ai, b.floatArray(), b.offset() + bi,
                     o.floatArray(), o.offset() + oi, n);
         } else {
-            DoubleKernels.binary(op, a.doubleArray(), a.offset() + ai, b.doubleArray(), b.offset() + bi,
+            DoubleElementwise.binary(op, a.doubleArray(), a.offset() + ai, b.doubleArray(), b.offset() + bi,
                     o.doubleArray(), o.offset() + oi, n);
         }
     }
 
     private static void vs(BinaryOp op, Tensor a, int ai, double s, Tensor o, int oi, int n) {
         if (o.dtype() == DType.FLOAT32) {
-            FloatKernels.binary(op, a.floatArray(), a.offset() + ai, (float) s, o.floatArray(), o.offset() + oi, n);
+            FloatElementwise.binary(op, a.floatArray(), a.offset() + ai, (float) s, o.floatArray(), o.offset() + oi, n);
         } else {
-            DoubleKernels.binary(op, a.doubleArray(), a.offset() + ai, s, o.doubleArray(), o.offset() + oi, n);
+            DoubleElementwise.binary(op, a.doubleArray(), a.offset() + ai, s, o.doubleArray(), o.offset() + oi, n);
         }
     }
 
     private static void sv(BinaryOp op, double s, Tensor b, int bi, Tensor o, int oi, int n) {
         if (o.dtype() == DType.FLOAT32) {
-            FloatKernels.binary(op, (float) s, b.floatArray(), b.offset() + bi, o.floatArray(), o.offset() + oi, n);
+            FloatElementwise.binary(op, (float) s, b.floatArray(), b.offset() + bi, o.floatArray(), o.offset() + oi, n);
         } else {
-            DoubleKernels.binary(op, s, b.doubleArray(), b.offset() + bi, o.doubleArray(), o.offset() + oi, n);
+            DoubleElementwise.binary(op, s, b.doubleArray(), b.offset() + bi, o.doubleArray(), o.offset() + oi, n);
         }
     }
 }

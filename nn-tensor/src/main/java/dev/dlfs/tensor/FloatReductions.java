@@ -99,9 +99,9 @@ final class FloatReductions {
      */
     static void softmax(float[] a, int ao, int n, float[] o, int oo) {
         float max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        FloatKernels.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
-        FloatKernels.unary(UnaryOp.EXP, o, oo, o, oo, n);
+        FloatElementwise.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
+        FloatElementwise.unary(UnaryOp.EXP, o, oo, o, oo, n);
         float sum = sum(o, oo, n);
-        FloatKernels.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
+        FloatElementwise.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
     }
 }

@@ -4,11 +4,11 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Vectorised float64 element-wise loops over array ranges: the float64 twin of {@link FloatKernels}. */
-final class DoubleKernels {
+/** Vectorised float64 element-wise loops over array ranges: the float64 twin of {@link FloatElementwise}. */
+final class DoubleElementwise {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
-    private DoubleKernels() {
+    private DoubleElementwise() {
     }
 
     /** {@code o[i] = a[i] op b[i]}. */

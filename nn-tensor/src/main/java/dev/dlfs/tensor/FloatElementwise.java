@@ -9,10 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * that every vector call sees a constant operator (which the JIT needs to emit SIMD code); the branch is invariant
  * and costs next to nothing.
  */
-final class FloatKernels {
+final class FloatElementwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private FloatKernels() {
+    private FloatElementwise() {
     }
 
     /** {@code o[i] = a[i] op b[i]}. */
