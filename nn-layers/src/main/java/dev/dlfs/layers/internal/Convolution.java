@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The book's Convolution layer on NCHW batches: filters W of (FN, C, FH, FW), biases b of (FN), one stride and one
- * zero padding for both axes. As in the book, im2col turns the convolution into one matrix product, here
- * {@code W2 (FN, C·FH·FW) · colᵀ (C·FH·FW, N·OH·OW)}, whose rows are then moved to (N, FN, OH, OW).
+ * zero padding for both axes. As in the book, im2col turns the convolution into one matrix product:
+ * {@code col (N·OH·OW, C·FH·FW) · W2ᵀ (C·FH·FW, FN)}, whose rows are then rearranged to (N, FN, OH, OW).
  */
 final class Convolution implements Layer {
     private final Parameter w;
@@ -66,12 +66,11 @@ final class Convolution implements Layer {
         int k = channels * fh * fw;
         xShape = x.shape();
         lastCol = Im2col.im2col(x, fh, fw, stride, pad, col.get(dtype, n * plane, k));
-        // W2 (FN, K) · colᵀ (K, N·P): the long N·P axis is the product's row length, and each filter's result for
-        // one image is a contiguous run of P values, moved to NCHW as a block.
-        Tensor r = rowsOut.get(dtype, filters, n * plane);
-        Gemm.gemm(false, true, 1.0, w.value().reshape(filters, k), lastCol, 0.0, r);
+        // col (N·P, K) · W2ᵀ (K, FN): the small filter matrix is the packed operand; rows then move to NCHW.
+        Tensor r = rowsOut.get(dtype, n * plane, filters);
+        Gemm.gemm(false, true, 1.0, lastCol, w.value().reshape(filters, k), 0.0, r);
         Tensor y = out.get(dtype, n, filters, o[1], o[2]);
-        Rows.planesFromRows(r, b.value(), y, n, filters, plane);
+        Rows.transposeBlocks(r, b.value(), y, n, plane, filters);
         return y;
     }
 
@@ -90,15 +89,12 @@ final class Convolution implements Layer {
         DType dtype = dout.dtype();
         int plane = o[1] * o[2];
         int k = channels * fh * fw;
-        Tensor g = rowsGrad.get(dtype, filters, n * plane);
-        Rows.rowsFromPlanes(dout, g, n, filters, plane);
-        Rows.rowSums(g, filters, n * plane, b.grad());
-        Gemm.gemm(false, false, 1.0, g, lastCol, 0.0, w.grad().reshape(filters, k));
-        if (!inputGradient) {
-            return null;
-        }
+        Tensor g = rowsGrad.get(dtype, n * plane, filters);
+        Rows.transposeBlocks(dout, null, g, n, filters, plane);
+        Rows.channelSums(dout, n, filters, plane, b.grad());
+        Gemm.gemm(true, false, 1.0, g, lastCol, 0.0, w.grad().reshape(filters, k));
         Tensor dcol = colGrad.get(dtype, n * plane, k);
-        Gemm.gemm(true, false, 1.0, g, w.value().reshape(filters, k), 0.0, dcol);
+        Gemm.gemm(false, false, 1.0, g, w.value().reshape(filters, k), 0.0, dcol);
         return Im2col.col2im(dcol, fh, fw, stride, pad, dx.get(dtype, xShape));
     }
 

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Row and block operations of the affine and convolution layers: bias broadcast, bias gradients, and the moves
- * between a convolution's (C, N·P) gemm layout and NCHW's (N, C, P).
+ * Row and block operations of the affine and convolution layers: bias broadcast, bias gradient, and the transpose
+ * between a convolution's (N·P, C) gemm layout and NCHW's (N, C, P).
  */
 public final class Rows {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
@@ -89,12 +89,17 @@ public final class Rows {
         }
     }
 
-    /** {@code out[r] = Σ_j m[r][j]} for m of rows × cols (a convolution's bias gradient from its (FN, N·P) form). */
-    public static void rowSums(Tensor m, int rows, int cols, Tensor out) {
-        int mo = m.offset();
-        for (int r = 0; r < rows; r++) {
-            out.setFlat(r, m.dtype() == DType.FLOAT32 ? sum(m.floatArray(), mo + r * cols, cols)
-                    : sum(m.doubleArray(), mo + r * cols, cols));
+    /** {@code out[c] = Σ_n Σ_p x[n][c][p]} for x of blocks × channels × plane (a convolution's bias gradient). */
+    public static void channelSums(Tensor x, int blocks, int channels, int plane, Tensor out) {
+        int xo = x.offset();
+        for (int c = 0; c < channels; c++) {
+            double total = 0;
+            for (int b = 0; b < blocks; b++) {
+                total += x.dtype() == DType.FLOAT32
+                        ? sum(x.floatArray(), xo + (b * channels + c) * plane, plane)
+                        : sum(x.doubleArray(), xo + (b * channels + c) * plane, plane);
+            }
+            out.setFlat(c, total);
         }
     }
 
@@ -125,62 +130,57 @@ public final class Rows {
     }
 
     /**
-     * NCHW from a convolution's (C, N·P) product: {@code y[n][c][p] = m[c][n·P + p] + bias[c]}. Each run of P
-     * values moves as one block.
+     * {@code dst[b][c][r] = src[b][r][c] + bias[c]} (no bias if null) for {@code blocks} matrices of rows × cols:
+     * turns a gemm's (N·P, C) output into NCHW's (N, C, P) with the bias added on the way, or back with rows and
+     * cols swapped.
      */
-    public static void planesFromRows(Tensor m, Tensor bias, Tensor y, int batch, int channels, int plane) {
-        int mo = m.offset();
-        int yo = y.offset();
-        boolean f32 = m.dtype() == DType.FLOAT32;
-        for (int c = 0; c < channels; c++) {
-            double b = bias.getFlat(c);
-            for (int n = 0; n < batch; n++) {
-                int from = mo + (c * batch + n) * plane;
-                int to = yo + (n * channels + c) * plane;
-                if (f32) {
-                    addScalar(m.floatArray(), from, (float) b, y.floatArray(), to, plane);
-                } else {
-                    addScalar(m.doubleArray(), from, b, y.doubleArray(), to, plane);
+    public static void transposeBlocks(Tensor src, Tensor bias, Tensor dst, int blocks, int rows, int cols) {
+        int bo = bias == null ? 0 : bias.offset();
+        if (src.dtype() == DType.FLOAT32) {
+            transpose(src.floatArray(), src.offset(), bias == null ? null : bias.floatArray(), bo, dst.floatArray(),
+                    dst.offset(), blocks, rows, cols);
+        } else {
+            transpose(src.doubleArray(), src.offset(), bias == null ? null : bias.doubleArray(), bo,
+                    dst.doubleArray(), dst.offset(), blocks, rows, cols);
+        }
+    }
+
+    // Tiles keep both the rows read and the rows written in cache.
+    private static final int TILE = 32;
+
+    private static void transpose(float[] src, int so, float[] bias, int bo, float[] dst, int dOff, int blocks,
+                                  int rows, int cols) {
+        for (int b = 0; b < blocks; b++) {
+            int s0 = so + b * rows * cols;
+            int d0 = dOff + b * rows * cols;
+            for (int r0 = 0; r0 < rows; r0 += TILE) {
+                int r1 = Math.min(rows, r0 + TILE);
+                for (int c = 0; c < cols; c++) {
+                    int dRow = d0 + c * rows;
+                    float add = bias == null ? 0 : bias[bo + c];
+                    for (int r = r0; r < r1; r++) {
+                        dst[dRow + r] = src[s0 + r * cols + c] + add;
+                    }
                 }
             }
         }
     }
 
-    /** The reverse move without bias: {@code m[c][n·P + p] = y[n][c][p]}. */
-    public static void rowsFromPlanes(Tensor y, Tensor m, int batch, int channels, int plane) {
-        int mo = m.offset();
-        int yo = y.offset();
-        boolean f32 = m.dtype() == DType.FLOAT32;
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int from = yo + (n * channels + c) * plane;
-                int to = mo + (c * batch + n) * plane;
-                if (f32) {
-                    System.arraycopy(y.floatArray(), from, m.floatArray(), to, plane);
-                } else {
-                    System.arraycopy(y.doubleArray(), from, m.doubleArray(), to, plane);
+    private static void transpose(double[] src, int so, double[] bias, int bo, double[] dst, int dOff, int blocks,
+                                  int rows, int cols) {
+        for (int b = 0; b < blocks; b++) {
+            int s0 = so + b * rows * cols;
+            int d0 = dOff + b * rows * cols;
+            for (int r0 = 0; r0 < rows; r0 += TILE) {
+                int r1 = Math.min(rows, r0 + TILE);
+                for (int c = 0; c < cols; c++) {
+                    int dRow = d0 + c * rows;
+                    double add = bias == null ? 0 : bias[bo + c];
+                    for (int r = r0; r < r1; r++) {
+                        dst[dRow + r] = src[s0 + r * cols + c] + add;
+                    }
                 }
             }
-        }
-    }
-
-    private static void addScalar(float[] a, int from, float b, float[] out, int to, int n) {
-        int i = 0;
-        for (int end = F.loopBound(n); i < end; i += F.length()) {
-            FloatVector.fromArray(F, a, from + i).add(b).intoArray(out, to + i);
-        }
-        for (; i < n; i++) {
-            out[to + i] = a[from + i] + b;
-        }
-    }
-
-    private static void addScalar(double[] a, int from, double b, double[] out, int to, int n) {
-        int i = 0;
-        for (int end = D.loopBound(n); i < end; i += D.length()) {
-            DoubleVector.fromArray(D, a, from + i).add(b).intoArray(out, to + i);
-        }
-        for (; i < n; i++) {
-            out[to + i] = a[from + i] + b;
         }
     }
 }
