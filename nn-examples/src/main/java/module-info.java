@@ -6,6 +6,7 @@ module dev.dlfs.examples {
     requires dev.dlfs.model;
     requires info.picocli;
     requires java.desktop;
+    requires java.management;
 
     // picocli fills the commands' annotated fields by reflection.
     opens dev.dlfs.examples.cli to info.picocli;
