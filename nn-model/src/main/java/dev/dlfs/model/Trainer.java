@@ -163,11 +163,13 @@ public final class Trainer {
         return result;
     }
 
+    /** A per-schedule evaluation ({@code batch} given) or the final one, which uses the whole test set as the book. */
     private Evaluation evaluate(int iteration, int epoch, double loss, Dataset train, Dataset test, double[] losses,
                                 List<Evaluation> evals, Batch batch) {
         Divergence.checkParameters(network, iteration, batch == null ? null : batch.x(), lrHint,
                 () -> history(losses, Math.min(iteration + 1, losses.length), evals));
-        Evaluation e = new Evaluation(iteration, epoch, accuracy(train), accuracy(test), loss);
+        double testAccuracy = batch == null ? network.accuracy(test.x(), test.t()) : accuracy(test);
+        Evaluation e = new Evaluation(iteration, epoch, accuracy(train), testAccuracy, loss);
         evals.add(e);
         for (TrainingListener l : listeners) {
             l.onEvaluation(e);

@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * @param batchSize      samples per update
  * @param seed           seeds the batch draws (and, unless the network has its own seed, the initial weights)
  * @param eval           when to measure train and test accuracy
- * @param evalSample     evaluate on the first {@code evalSample} samples of each set; 0 for the full sets (the book)
+ * @param evalSample     evaluate on the first {@code evalSample} samples of each set; 0 for the full sets (ch05);
+ *                       the final evaluation uses the full test set, as the book's Trainer
  * @param sampler        random batches with replacement (the book) or shuffled epochs
  * @param targetAccuracy stop once an evaluation reaches this test accuracy
  * @param threads        threads for the tensor kernels; 0 for the default

@@ -1,5 +1,7 @@
 package dev.dlfs.model.runner;
 
+import dev.dlfs.model.DataConfig;
+import dev.dlfs.model.NetworkConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,15 @@ final class Arguments {
 
     int integer(String name) {
         return Integer.parseInt(values.get(name));
+    }
+
+    /** The configuration with its data read from {@code --data-dir}, if given. */
+    NetworkConfig withDataDir(NetworkConfig config) {
+        if (!has("--data-dir")) {
+            return config;
+        }
+        DataConfig d = config.data();
+        return config.withData(new DataConfig(d.source(), d.options().with("dir", value("--data-dir"))));
     }
 
     int integer(String name, int fallback) {

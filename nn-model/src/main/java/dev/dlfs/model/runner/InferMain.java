@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Classifies the test set with the network a YAML file declares, for inference benchmarks:
- * {@code InferMain CONFIG.yaml [--weights BOOK.npz] [--batch N] [--repeat N] [--threads N]}. Without weights the
+ * {@code InferMain CONFIG.yaml [--weights BOOK.npz] [--batch N] [--repeat N] [--threads N] [--data-dir DIR]}. Without weights the
  * network keeps its seeded initial weights (timing only). {@code --batch 0} (the default) lets the network choose
  * its chunk size. Prints the seconds of each pass and the accuracy.
  */
@@ -24,7 +24,7 @@ public final class InferMain {
         if (a.has("--threads")) {
             Parallelism.setThreads(a.integer("--threads"));
         }
-        NetworkConfig config = NetworkConfig.load(Path.of(a.positional()));
+        NetworkConfig config = a.withDataDir(NetworkConfig.load(Path.of(a.positional())));
         DataSplit data = config.loadData();
         Network net = Network.of(config);
         if (a.has("--weights")) {

@@ -2,6 +2,7 @@ package dev.dlfs.model.runner;
 
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.model.Checkpoint;
+import dev.dlfs.model.EvalSchedule;
 import dev.dlfs.model.Evaluation;
 import dev.dlfs.model.Metrics;
 import dev.dlfs.model.Network;
@@ -42,7 +43,12 @@ public final class TrainMain {
         if (a.has("--threads")) {
             t = t.withThreads(a.integer("--threads"));
         }
-        config = config.withTraining(t);
+        if (a.has("--eval")) {
+            String e = a.value("--eval");
+            t = t.withEval(e.chars().allMatch(Character::isDigit) ? EvalSchedule.every(Integer.parseInt(e))
+                    : EvalSchedule.parse(e));
+        }
+        config = a.withDataDir(config.withTraining(t));
         DataSplit data = config.loadData();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         Network net = Network.of(config);
