@@ -31,9 +31,9 @@ while [ $# -gt 0 ]; do
 done
 [ ${#SHAPES[@]} -gt 0 ] || SHAPES=(1024x1024x1024 100x50x784 784x50x100:TN 100x784x50:NT 100x10x50 57600x30x25)
 if [ "${QUICK:-0}" = 1 ]; then
-  ROUNDS=2 PEER_TIMING=(--trials 3 --min-time 0.1) OUR_TIMING=(--warmup 0.5 --trials 3 --min-time 0.1)
+  ROUNDS=2 PEER_TIMING=(--trials 3 --min-time 0.1) OUR_TIMING=(--warmup 1 --trials 3 --min-time 0.1)
 else
-  PEER_TIMING=(--trials 5 --min-time 0.2) OUR_TIMING=(--warmup 1 --trials 5 --min-time 0.2)
+  PEER_TIMING=(--trials 5 --min-time 0.2) OUR_TIMING=(--warmup 2 --trials 5 --min-time 0.2)
 fi
 
 PEERS="${DLFS_PEERS:-$ROOT/../shared/bench/peers}"

@@ -4,5 +4,6 @@ module dev.dlfs.bench {
     requires dev.dlfs.layers;
     requires dev.dlfs.loss;
     requires jmh.core;
+    requires java.management;
     requires jdk.incubator.vector;
 }

@@ -146,11 +146,15 @@ public final class GemmRunner {
             double[] c = new double[s.m * s.n];
             call = () -> Gemm.dgemm(s.transA, s.transB, s.m, s.n, s.k, 1, a, 0, lda, b, 0, ldb, 0, c, 0, s.n);
         }
-        // Warm-up: at least --warmup seconds, then on until a batch of calls is no faster than the best of the
-        // earlier ones (C2 has compiled the kernels for this shape), at most 10 times --warmup.
+        // Warm-up: at least --warmup seconds, then on until the JIT has been quiet for a while and a batch of
+        // calls is no faster than the best before (C2 has compiled this shape's kernels; until then they run
+        // interpreted, many times slower). At most 30 seconds.
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         double best = Double.MAX_VALUE;
         int stale = 0;
+        int quiet = 0;
+        long compiled = jit.getTotalCompilationTime();
         while (true) {
             long b0 = System.nanoTime();
             int batch = 0;
@@ -161,8 +165,11 @@ public final class GemmRunner {
             double perCall = (System.nanoTime() - b0) * 1e-9 / batch;
             stale = perCall < best * 0.97 ? 0 : stale + 1;
             best = Math.min(best, perCall);
+            long nowCompiled = jit.getTotalCompilationTime();
+            quiet = nowCompiled == compiled ? quiet + 1 : 0;
+            compiled = nowCompiled;
             double elapsed = (System.nanoTime() - warmStart) * 1e-9;
-            if (elapsed >= warmup && stale >= 3 || elapsed >= 10 * warmup) {
+            if (elapsed >= warmup && stale >= 5 && quiet >= 10 || elapsed >= 30) {
                 break;
             }
         }
