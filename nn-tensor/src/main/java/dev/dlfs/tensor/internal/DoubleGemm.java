@@ -119,7 +119,8 @@ public final class DoubleGemm extends BlockedGemm {
                 }
             }
         } else {
-            // B is stored N×K: column j of op(B) is row j of B. Gather L rows at a time, one column per step.
+            // B is stored N×K: column j of op(B) is row j of B. Take L rows at a time: L×L blocks transposed in
+            // registers, then the steps left over one gathered column at a time.
             if (gatherRowStride != ldb) {
                 for (int l = 0; l < L; l++) {
                     gatherIndex[l] = l * ldb;
@@ -127,9 +128,13 @@ public final class DoubleGemm extends BlockedGemm {
                 gatherRowStride = ldb;
             }
             int fullRows = width - width % L;
+            int blockSteps = BlockTranspose.DOUBLES ? kc - kc % L : 0;
             for (int v = 0; v < fullRows; v += L) {
                 int src = bOff + (j0 + v) * ldb + p0;
-                for (int p = 0; p < kc; p++) {
+                for (int p = 0; p < blockSteps; p += L) {
+                    BlockTranspose.doubles(b, src + p, ldb, dst, panel + p * panelWidth + v, panelWidth);
+                }
+                for (int p = blockSteps; p < kc; p++) {
                     DoubleVector.fromArray(S, b, src + p, gatherIndex, 0).intoArray(dst, panel + p * panelWidth + v);
                 }
             }
