@@ -4,6 +4,7 @@
  *
  * <p>{@code dev.dlfs.tensor.spi} holds the plumbing every plugin kind shares: typed {@code Options} read from a
  * configuration, and the {@code Registry} that discovers providers through {@link java.util.ServiceLoader}.
+ * {@code dev.dlfs.tensor.simd} holds deterministic exp, log, tanh and sigmoid for vector kernels in every module.
  */
 module dev.dlfs.tensor {
     requires jdk.incubator.vector;
@@ -11,4 +12,5 @@ module dev.dlfs.tensor {
     exports dev.dlfs.tensor;
     exports dev.dlfs.tensor.spi;
     exports dev.dlfs.tensor.io;
+    exports dev.dlfs.tensor.simd;
 }

@@ -29,14 +29,18 @@ enum BinaryOp {
         return label;
     }
 
-    /** The scalar definition; vector kernels must agree with it (up to rounding for {@code pow}). */
+    /**
+     * The scalar definition; vector kernels agree with it bit for bit. {@code pow} is {@link StrictMath#pow}, whose
+     * result is fixed by its specification: {@code Math.pow} and vector {@code POW} may change their last bit once
+     * the JIT compiles them, and runs must not depend on that.
+     */
     double apply(double x, double y) {
         return switch (this) {
             case ADD -> x + y;
             case SUB -> x - y;
             case MUL -> x * y;
             case DIV -> x / y;
-            case POW -> Math.pow(x, y);
+            case POW -> StrictMath.pow(x, y);
             case MAXIMUM -> Math.max(x, y);
             case MINIMUM -> Math.min(x, y);
             case GT -> x > y ? 1 : 0;
@@ -47,7 +51,7 @@ enum BinaryOp {
         };
     }
 
-    /** float32 arithmetic: computed in double and rounded once, which is exact for + − × ÷. */
+    /** float32 arithmetic: computed in double and rounded once, which is exact for + − × ÷ (pow: within an ulp). */
     float apply(float x, float y) {
         return (float) apply((double) x, (double) y);
     }

@@ -1,5 +1,6 @@
 package dev.dlfs.tensor;
 
+import dev.dlfs.tensor.simd.DoubleMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -40,7 +41,8 @@ final class DoubleReductions {
         for (int bound = S.loopBound(n); i < bound; i += step) {
             acc0 = acc0.add(DoubleVector.fromArray(S, a, ao + i));
         }
-        double r = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        // Lanes in a fixed order: reduceLanes(ADD) may reorder them once compiled.
+        double r = DoubleMath.sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
         for (; i < n; i++) {
             r = BinaryOp.ADD.apply(r, a[ao + i]);
         }

@@ -1,5 +1,8 @@
 package dev.dlfs.tensor;
 
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
+
 /** The element-wise unary operations of {@link Tensor}. */
 enum UnaryOp {
     NEG("neg"),
@@ -22,22 +25,28 @@ enum UnaryOp {
         return label;
     }
 
-    /** The scalar definition; vector kernels agree with it to within an ulp or two. */
+    /** The scalar definition: the same bits as the vector kernels give (transcendental ones from {@code simd}). */
     double apply(double x) {
         return switch (this) {
             case NEG -> -x;
-            case EXP -> Math.exp(x);
-            case LOG -> Math.log(x);
+            case EXP -> DoubleMath.exp(x);
+            case LOG -> DoubleMath.log(x);
             case SQRT -> Math.sqrt(x);
             case ABS -> Math.abs(x);
             case SQUARE -> x * x;
-            case TANH -> Math.tanh(x);
-            // exp(-x) overflows to +inf for very negative x, giving exactly 0 rather than NaN.
-            case SIGMOID -> 1 / (1 + Math.exp(-x));
+            case TANH -> DoubleMath.tanh(x);
+            case SIGMOID -> DoubleMath.sigmoid(x);
         };
     }
 
+    /** float32: the float32 functions of {@code simd}; the rest computed in double and rounded once, which is exact. */
     float apply(float x) {
-        return (float) apply((double) x);
+        return switch (this) {
+            case EXP -> FloatMath.exp(x);
+            case LOG -> FloatMath.log(x);
+            case TANH -> FloatMath.tanh(x);
+            case SIGMOID -> FloatMath.sigmoid(x);
+            default -> (float) apply((double) x);
+        };
     }
 }
