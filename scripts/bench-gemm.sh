@@ -28,7 +28,7 @@ case "$DT" in f32|f64) ;; *) echo "bench-gemm: dtype must be f32 or f64, got '$D
 JAVA="$(find_java)"
 ensure_bench_jar
 if [ "${QUICK:-0}" = 1 ]; then TIMING=(--warmup 1 --trials 3 --min-time 0.1); else TIMING=(--warmup 2 --trials 7 --min-time 0.3); fi
-LINE="$(run_gemm_runner "${TIMING[@]}" --dtype "$DT" "${M}x${N}x${K}:${OP}" | tee /dev/stderr | grep '^gemm ' | tail -n 1)"
+LINE="$(run_gemm_runner "${TIMING[@]}" --dtype "$DT" "${M}x${N}x${K}:${OP}" | tee -a /dev/stderr | grep '^gemm ' | tail -n 1)"
 GF="$(echo "$LINE" | sed -n 's/^gemm [a-z0-9]* [0-9x]*: \([0-9.]*\) GFLOPS.*/\1/p')"
 [ -n "$GF" ] || { echo "bench-gemm: the runner printed no result" >&2; exit 1; }
 echo "gemm $DT ${M}x${N}x${K}: $GF GFLOPS"

@@ -12,6 +12,7 @@
 #
 # Environment:
 #   DLFS_PEERS     folder holding numpy_gemm.py (default: ../shared/bench/peers beside the repository)
+#   DLFS_ALLOW_ANY_BLAS=1  compare even if NumPy does not run on OpenBLAS (it stops with a hint otherwise)
 #   QUICK=1        2 rounds of short trials instead of 3 rounds of longer ones
 #   DLFS_BUILD     Maven build folder name (default: target); JAVA_HOME as for bench-gemm.sh
 set -euo pipefail
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS="$2"; shift 2 ;;
     --dtype) DTYPES="$2"; shift 2 ;;
     --threads) THREADS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) SHAPES+=("$1"); shift ;;
   esac
 done
@@ -41,6 +42,18 @@ PEERS="${DLFS_PEERS:-$ROOT/../shared/bench/peers}"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY="$(command -v python3 || true)"
 [ -n "$PY" ] && "$PY" -c 'import numpy' 2>/dev/null || { echo "compare-gemm-numpy: python3 with numpy is needed (apt-get install python3-numpy)" >&2; exit 1; }
+# The peer is NumPy on OpenBLAS. Debian's NumPy runs on whatever libblas.so.3 is selected; with only the reference
+# BLAS installed it is some hundred times slower, and the comparison would mean nothing.
+BLAS_LIB="$("$PY" -c "import numpy; print(next((l.split()[-1] for l in open('/proc/self/maps') if 'blas' in l.lower()), ''))" 2>/dev/null || true)"
+case "$BLAS_LIB" in
+  *openblas*) ;;
+  *) if [ "${DLFS_ALLOW_ANY_BLAS:-0}" != 1 ]; then
+       echo "compare-gemm-numpy: NumPy does not run on OpenBLAS here (BLAS: '${BLAS_LIB:-unknown}')." >&2
+       echo "  Install it with 'apt-get install libopenblas0-pthread' (Debian), or set DLFS_ALLOW_ANY_BLAS=1." >&2
+       exit 1
+     fi ;;
+esac
+echo "# peer BLAS: $BLAS_LIB" >&2
 JAVA="$(find_java)"
 ensure_bench_jar
 if [ -n "$THREADS" ]; then export DLFS_THREADS="$THREADS" OPENBLAS_NUM_THREADS="$THREADS"; fi
@@ -51,8 +64,8 @@ trap 'rm -f "$RESULTS"' EXIT
 collect() {
   sed -n 's/^gemm \([a-z0-9]*\) \([0-9x]*\): \([0-9.]*\) GFLOPS *\[\([NT][NT]\),.*/\1 \2 \4 \3/p' | sed "s/^/$1 /" >> "$RESULTS"
 }
-run_peer() { env -u OPENBLAS_CORETYPE "$PY" "$PEERS/numpy_gemm.py" --dtype "$DTYPES" "${PEER_TIMING[@]}" "${SHAPES[@]}" | tee /dev/stderr | collect numpy; }
-run_ours() { run_gemm_runner --dtype "$DTYPES" "${OUR_TIMING[@]}" "${SHAPES[@]}" | tee /dev/stderr | collect dlfs; }
+run_peer() { env -u OPENBLAS_CORETYPE "$PY" "$PEERS/numpy_gemm.py" --dtype "$DTYPES" "${PEER_TIMING[@]}" "${SHAPES[@]}" | tee -a /dev/stderr | collect numpy; }
+run_ours() { run_gemm_runner --dtype "$DTYPES" "${OUR_TIMING[@]}" "${SHAPES[@]}" | tee -a /dev/stderr | collect dlfs; }
 for ((r = 1; r <= ROUNDS; r++)); do
   echo "--- round $r of $ROUNDS" >&2
   if [ $((r % 2)) = 1 ]; then run_peer; run_ours; else run_ours; run_peer; fi

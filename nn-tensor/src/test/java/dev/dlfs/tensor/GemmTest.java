@@ -197,6 +197,39 @@ class GemmTest {
     }
 
     @Test
+    void plainLoopsUsedDuringJitWarmUpGiveTheKernelsBits() {
+        int[][] shapes = {{37, 50, 300}, {100, 10, 50}, {20, 30, 25}, {9, 100, 17}, {13, 64, 7}};
+        Random rng = new Random(7);
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0;
+                boolean tb = (t & 2) != 0;
+                for (DType dtype : DType.values()) {
+                    Tensor a = Tensor.randn(rng, dtype, ta ? s[2] : s[0], ta ? s[0] : s[2]);
+                    Tensor b = Tensor.randn(rng, dtype, tb ? s[1] : s[2], tb ? s[2] : s[1]);
+                    Tensor c0 = Tensor.randn(rng, dtype, s[0], s[1]);
+                    double beta = t == 1 ? 0 : 0.5;
+                    Tensor plain = c0.copy();
+                    try {
+                        dev.dlfs.tensor.internal.FloatGemm.usePlainLoops(true);
+                        dev.dlfs.tensor.internal.DoubleGemm.usePlainLoops(true);
+                        Gemm.gemm(ta, tb, -1.25, a, b, beta, plain);
+                    } finally {
+                        dev.dlfs.tensor.internal.FloatGemm.usePlainLoops(false);
+                        dev.dlfs.tensor.internal.DoubleGemm.usePlainLoops(false);
+                    }
+                    Tensor kernels = c0.copy();
+                    for (int warm = 0; warm < 3; warm++) {
+                        kernels = c0.copy();
+                        Gemm.gemm(ta, tb, -1.25, a, b, beta, kernels);
+                    }
+                    assertEquals(plain, kernels, "shape " + java.util.Arrays.toString(s) + " trans " + t + " " + dtype);
+                }
+            }
+        }
+    }
+
+    @Test
     void tensorFormWorksOnViewsWithOffsets() {
         Random rng = new Random(5);
         Tensor bigA = Tensor.randn(rng, DType.FLOAT64, 10, 7);

@@ -28,6 +28,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
     static final int MC = 192;
     /** Below this many flops per part another thread costs more than it saves. */
     static final long FLOPS_PER_PART = 1_500_000;
+    /** A kernel faster than this (flops per nanosecond) is compiled; interpreted ones manage well under 1. */
+    static final long COMPILED_GFLOPS = 5;
     /** Parts above this size are split further, up to four per thread. */
     static final long LARGE_PART_FLOPS = 16_000_000;
 

@@ -20,6 +20,9 @@ public final class FloatGemm extends BlockedGemm {
     private float alpha;
     private float beta;
     private boolean inUse;
+    /** Per kernel kind: seen running at compiled speed (a benign race: at worst a kernel is timed twice). */
+    private static final boolean[] compiled = new boolean[MR.length];
+    private static volatile boolean plainLoops;
     /** Offsets of L consecutive rows of B, for gathering a column of a transposed B; valid for one row stride. */
     private final int[] gatherIndex = new int[L];
     private int gatherRowStride = -1;
@@ -61,6 +64,14 @@ public final class FloatGemm extends BlockedGemm {
             job.c = null;
             job.inUse = false;
         }
+    }
+
+    /**
+     * Makes every later call use the plain loops instead of the vector kernels (for tests: both must give the same
+     * bits); {@code false} restores the kernels.
+     */
+    public static void usePlainLoops(boolean on) {
+        plainLoops = on;
     }
 
     /** C = beta·C (zeros when beta is 0, whatever C held). */
@@ -182,12 +193,61 @@ public final class FloatGemm extends BlockedGemm {
         }
         int cStart = cOff + i0 * ldc + j0;
         float b = first ? beta : 1f;
+        if (compiled[kind] && !plainLoops) {
+            kernel(kind, kc, as, aStart, ars, acs, rows, bp, panel, cStart, cols, b);
+            return;
+        }
+        // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
+        // methods this large). Time one tile; while the kernel is that slow, do the rest with plain loops, which
+        // C1 compiles at once. Both do the same operations in the same order, so the bits do not change.
+        int mr = Math.min(MR[kind], rows);
+        int nr = NV[kind] * L;
+        if (plainLoops) {
+            mr = 0;
+        } else {
+            long t0 = System.nanoTime();
+            kernel(kind, kc, as, aStart, ars, acs, mr, bp, panel, cStart, cols, b);
+            if ((System.nanoTime() - t0) * COMPILED_GFLOPS < 2L * mr * nr * kc) {
+                compiled[kind] = true;
+                kernel(kind, kc, as, aStart + mr * ars, ars, acs, rows - mr, bp, panel, cStart + mr * ldc, cols, b);
+                return;
+            }
+        }
+        plainStrip(kc, as, aStart + mr * ars, ars, acs, rows - mr, bp, panel, nr, cStart + mr * ldc, cols, b);
+    }
+
+    private void kernel(int kind, int kc, float[] as, int aStart, int ars, int acs, int rows, float[] bp, int panel,
+                        int cStart, int cols, float b) {
+        if (rows <= 0) {
+            return;
+        }
         switch (kind) {
             case K8X3 -> FloatKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
             case K6X4 -> FloatKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
             case K12X2 -> FloatKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha,
                     b);
             default -> FloatKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
+        }
+    }
+
+    /** The kernels' arithmetic in plain loops: per element, fused multiply-adds in step order, then a fused merge. */
+    private void plainStrip(int kc, float[] as, int aStart, int ars, int acs, int rows, float[] bp, int panel, int nr,
+                            int cStart, int cols, float b) {
+        float[] acc = new float[cols]; // only while the kernels are cold
+        for (int r = 0; r < rows; r++) {
+            java.util.Arrays.fill(acc, 0f);
+            int ar = aStart + r * ars;
+            for (int p = 0; p < kc; p++) {
+                float x = as[ar + p * acs];
+                int bi = panel + p * nr;
+                for (int j = 0; j < cols; j++) {
+                    acc[j] = Math.fma(x, bp[bi + j], acc[j]);
+                }
+            }
+            int row = cStart + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                c[row + j] = Math.fma(acc[j], alpha, b != 0f ? c[row + j] * b : 0f);
+            }
         }
     }
 }

@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>A is read through strides: element (r, p) is {@code a[aStart + r·ars + p·acs]}, which covers row-major A,
  * transposed A and a packed copy alike. In the last tile, rows past {@code rows} repeat the last row (never
  * stored). B is a packed panel: step p holds NR = NV·L values at {@code b[bStart + p·NR]}, zero past the strip.
- * The tile is merged into C as {@code C = alpha·acc + beta·C} (one fused multiply-add), C unread when beta is 0; only the first
- * {@code cols} columns are written (the last vector is masked).
+ * The tile is merged into C as {@code C = alpha·acc + beta·C} (one fused multiply-add), C unread when beta is 0;
+ * only the first {@code cols} columns are written (the last vector is masked).
  *
  * <p>Unrolled by hand on purpose: every accumulator must be its own local for C2 to keep it in a register, and no
  * vector may cross a call that is not inlined (it would be boxed on the heap).
