@@ -1,5 +1,6 @@
 package dev.dlfs.layers.kernels;
 
+import dev.dlfs.tensor.simd.DoubleMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -54,30 +55,31 @@ final class DoubleActivations {
         }
     }
 
-    /** log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), which neither overflows nor loses small values. */
+    /**
+     * log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), which neither overflows nor loses small values; with the tensor
+     * core's deterministic exp and log1p, so every lane and the tail give the same bits.
+     */
     static void softplus(double[] x, int xo, double[] y, int yo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += S.length()) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            DoubleVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
-            v.max(0.0).add(tail).intoArray(y, yo + i);
+            v.max(0.0).add(DoubleMath.log1p(DoubleMath.exp(v.abs().neg()))).intoArray(y, yo + i);
         }
         for (; i < n; i++) {
             double v = x[xo + i];
-            y[yo + i] = Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v)));
+            y[yo + i] = Math.max(v, 0.0) + DoubleMath.log1p(DoubleMath.exp(-Math.abs(v)));
         }
     }
 
     /** dx = dout·sigmoid(x): the derivative of softplus. */
     static void softplusBackward(double[] x, int xo, double[] dout, int go, double[] dx, int dxo, int n) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += S.length()) {
-            DoubleVector e = DoubleVector.fromArray(S, x, xo + i).neg().lanewise(VectorOperators.EXP);
-            DoubleVector.fromArray(S, dout, go + i).mul(one.div(e.add(1.0))).intoArray(dx, dxo + i);
+            DoubleVector s = DoubleMath.sigmoid(DoubleVector.fromArray(S, x, xo + i));
+            DoubleVector.fromArray(S, dout, go + i).mul(s).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
-            dx[dxo + i] = dout[go + i] / (1.0 + Math.exp(-x[xo + i]));
+            dx[dxo + i] = dout[go + i] * DoubleMath.sigmoid(x[xo + i]);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.dlfs.layers.kernels;
 
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -54,30 +55,31 @@ final class FloatActivations {
         }
     }
 
-    /** log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), which neither overflows nor loses small values. */
+    /**
+     * log(1 + eˣ) as max(x, 0) + log1p(e^−|x|), which neither overflows nor loses small values; with the tensor
+     * core's deterministic exp and log1p, so every lane and the tail give the same bits.
+     */
     static void softplus(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector tail = v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P);
-            v.max(0f).add(tail).intoArray(y, yo + i);
+            v.max(0f).add(FloatMath.log1p(FloatMath.exp(v.abs().neg()))).intoArray(y, yo + i);
         }
         for (; i < n; i++) {
             float v = x[xo + i];
-            y[yo + i] = (float) (Math.max(v, 0.0) + Math.log1p(Math.exp(-Math.abs(v))));
+            y[yo + i] = Math.max(v, 0f) + FloatMath.log1p(FloatMath.exp(-Math.abs(v)));
         }
     }
 
     /** dx = dout·sigmoid(x): the derivative of softplus. */
     static void softplusBackward(float[] x, int xo, float[] dout, int go, float[] dx, int dxo, int n) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += S.length()) {
-            FloatVector e = FloatVector.fromArray(S, x, xo + i).neg().lanewise(VectorOperators.EXP);
-            FloatVector.fromArray(S, dout, go + i).mul(one.div(e.add(1f))).intoArray(dx, dxo + i);
+            FloatVector s = FloatMath.sigmoid(FloatVector.fromArray(S, x, xo + i));
+            FloatVector.fromArray(S, dout, go + i).mul(s).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
-            dx[dxo + i] = (float) (dout[go + i] / (1.0 + Math.exp(-x[xo + i])));
+            dx[dxo + i] = dout[go + i] * FloatMath.sigmoid(x[xo + i]);
         }
     }
 

@@ -2,9 +2,10 @@ package dev.dlfs.layers.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -109,7 +110,7 @@ public final class Rows {
         for (int end = F.loopBound(n); i < end; i += F.length()) {
             acc = acc.add(FloatVector.fromArray(F, a, from + i));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             s += a[from + i];
         }
@@ -122,7 +123,7 @@ public final class Rows {
         for (int end = D.loopBound(n); i < end; i += D.length()) {
             acc = acc.add(DoubleVector.fromArray(D, a, from + i));
         }
-        double s = acc.reduceLanes(VectorOperators.ADD);
+        double s = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             s += a[from + i];
         }
