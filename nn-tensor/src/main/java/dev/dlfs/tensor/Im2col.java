@@ -1,5 +1,7 @@
 package dev.dlfs.tensor;
 
+import dev.dlfs.tensor.internal.WindowCopy;
+
 /**
  * The book's {@code im2col}/{@code col2im}: unrolls the filter windows of a batch of images into the rows of a
  * matrix, so that a convolution becomes one matrix product.
@@ -93,111 +95,15 @@ public final class Im2col {
         }
     }
 
-    /**
-     * Walks every (window, channel, filter row) and moves the in-image part of a filter row: from image to
-     * columns ({@code forward}) or added back from columns to image.
-     */
+    /** Moves the windows from image to columns ({@code forward}) or adds them back, on the worker pool. */
     private static void copy(boolean forward, Tensor img, Tensor col, int[] xs, int fh, int fw, int stride,
                              int pad) {
-        Geometry g = new Geometry(xs[0], xs[1], xs[2], xs[3], fh, fw, stride, pad);
         if (img.dtype() == DType.FLOAT32) {
-            copyFloat(forward, img.floatArray(), img.offset(), col.floatArray(), col.offset(), g);
+            WindowCopy.run(forward, img.floatArray(), img.offset(), col.floatArray(), col.offset(), xs, fh, fw,
+                    stride, pad, Parallelism.threads());
         } else {
-            copyDouble(forward, img.doubleArray(), img.offset(), col.doubleArray(), col.offset(), g);
-        }
-    }
-
-    /** Sizes of one im2col/col2im call. */
-    private record Geometry(int n, int ch, int h, int w, int fh, int fw, int stride, int pad) {
-        int oh() {
-            return (h + 2 * pad - fh) / stride + 1;
-        }
-
-        int ow() {
-            return (w + 2 * pad - fw) / stride + 1;
-        }
-    }
-
-    /**
-     * One pass per (image, channel, filter row, filter column): for every window, the pixel under that filter
-     * position. The inner loop runs along a row of windows, reading the image row in order (stride apart) and
-     * writing one column of the matrix, so it is long and free of per-element branches.
-     */
-    private static void copyFloat(boolean forward, float[] img, int imgOff, float[] col, int colOff, Geometry g) {
-        int oh = g.oh();
-        int ow = g.ow();
-        int rowLen = g.ch * g.fh * g.fw;
-        int s = g.stride;
-        for (int b = 0; b < g.n; b++) {
-            for (int c = 0; c < g.ch; c++) {
-                int plane = imgOff + (b * g.ch + c) * g.h * g.w;
-                for (int ky = 0; ky < g.fh; ky++) {
-                    for (int kx = 0; kx < g.fw; kx++) {
-                        int column = colOff + (c * g.fh + ky) * g.fw + kx;
-                        // Windows [ox0, ox1) have this filter column inside the image; the others read padding.
-                        int ox0 = Math.max(0, ceilDiv(g.pad - kx, s));
-                        int ox1 = Math.min(ow, ceilDiv(g.w + g.pad - kx, s));
-                        for (int oy = 0; oy < oh; oy++) {
-                            int y = oy * s - g.pad + ky;
-                            if (y < 0 || y >= g.h) {
-                                continue;
-                            }
-                            int src = plane + y * g.w + kx - g.pad;
-                            int dst = column + (b * oh + oy) * ow * rowLen;
-                            if (forward) {
-                                for (int ox = ox0; ox < ox1; ox++) {
-                                    col[dst + ox * rowLen] = img[src + ox * s];
-                                }
-                            } else {
-                                for (int ox = ox0; ox < ox1; ox++) {
-                                    img[src + ox * s] += col[dst + ox * rowLen];
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private static int ceilDiv(int x, int y) {
-        return -Math.floorDiv(-x, y);
-    }
-
-    private static void copyDouble(boolean forward, double[] img, int imgOff, double[] col, int colOff, Geometry g) {
-        int oh = g.oh();
-        int ow = g.ow();
-        int rowLen = g.ch * g.fh * g.fw;
-        int s = g.stride;
-        for (int b = 0; b < g.n; b++) {
-            for (int c = 0; c < g.ch; c++) {
-                int plane = imgOff + (b * g.ch + c) * g.h * g.w;
-                for (int ky = 0; ky < g.fh; ky++) {
-                    for (int kx = 0; kx < g.fw; kx++) {
-                        int column = colOff + (c * g.fh + ky) * g.fw + kx;
-                        // Windows [ox0, ox1) have this filter column inside the image; the others read padding.
-                        int ox0 = Math.max(0, ceilDiv(g.pad - kx, s));
-                        int ox1 = Math.min(ow, ceilDiv(g.w + g.pad - kx, s));
-                        for (int oy = 0; oy < oh; oy++) {
-                            int y = oy * s - g.pad + ky;
-                            if (y < 0 || y >= g.h) {
-                                continue;
-                            }
-                            int src = plane + y * g.w + kx - g.pad;
-                            int dst = column + (b * oh + oy) * ow * rowLen;
-                            if (forward) {
-                                for (int ox = ox0; ox < ox1; ox++) {
-                                    col[dst + ox * rowLen] = img[src + ox * s];
-                                }
-                            } else {
-                                for (int ox = ox0; ox < ox1; ox++) {
-                                    img[src + ox * s] += col[dst + ox * rowLen];
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            WindowCopy.run(forward, img.doubleArray(), img.offset(), col.doubleArray(), col.offset(), xs, fh, fw,
+                    stride, pad, Parallelism.threads());
         }
     }
 }

@@ -114,6 +114,39 @@ class Im2colTest {
     }
 
     @Test
+    void resultsAreBitwiseTheSameForAnyThreadCount() {
+        int saved = Parallelism.threads();
+        Random rng = new Random(4);
+        try {
+            for (DType dtype : DType.values()) {
+                Tensor x = Tensor.randn(rng, dtype, 16, 3, 12, 12); // big enough to be split over images
+                Tensor y = Tensor.randn(rng, dtype, 16 * 12 * 12, 27);
+                Tensor col1 = null;
+                Tensor img1 = null;
+                for (int threads : new int[] {1, 2, 3}) {
+                    Parallelism.setThreads(threads);
+                    Tensor col = Im2col.im2col(x, 3, 3, 1, 1);
+                    Tensor img = Im2col.col2im(y, x.shape(), 3, 3, 1, 1);
+                    if (col1 == null) {
+                        col1 = col;
+                        img1 = img;
+                    } else {
+                        assertEquals(col1, col, dtype + " im2col with " + threads + " threads");
+                        assertEquals(img1, img, dtype + " col2im with " + threads + " threads");
+                    }
+                }
+                for (int r = 0; r < col1.dim(0); r += 97) {
+                    for (int c = 0; c < 27; c++) {
+                        assertEquals(expected(x, r, c, 3, 3, 1, 1), col1.get(r, c));
+                    }
+                }
+            }
+        } finally {
+            Parallelism.setThreads(saved);
+        }
+    }
+
+    @Test
     void badArgumentsAreReportedWithShapes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Im2col.im2col(Tensor.zeros(3, 7, 7), 3, 3, 1, 0));
