@@ -1,9 +1,9 @@
 package dev.dlfs.loss;
 
-import dev.dlfs.loss.internal.CrossEntropy;
-import dev.dlfs.loss.internal.Huber;
-import dev.dlfs.loss.internal.MeanAbsoluteError;
-import dev.dlfs.loss.internal.MeanSquaredError;
+import dev.dlfs.loss.kernels.CrossEntropy;
+import dev.dlfs.loss.kernels.Huber;
+import dev.dlfs.loss.kernels.MeanAbsoluteError;
+import dev.dlfs.loss.kernels.MeanSquaredError;
 import dev.dlfs.tensor.Tensor;
 
 /**

@@ -2,6 +2,7 @@ package dev.dlfs.loss.internal;
 
 import dev.dlfs.loss.Loss;
 import dev.dlfs.loss.LossProvider;
+import dev.dlfs.loss.kernels.Huber;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
@@ -18,7 +19,7 @@ public final class HuberProvider implements LossProvider {
         double delta = options.getDouble("delta", 1.0);
         options.rejectUnknown("loss '" + Huber.NAME + "'");
         try {
-            return new Huber(delta);
+            return new ElementwiseLossAdapter(new Huber(delta));
         } catch (IllegalArgumentException e) {
             String path = options.path().isEmpty() ? "delta" : options.path() + ".delta";
             throw new OptionException(path, "loss '" + Huber.NAME + "': option 'delta' must be a positive number,"

@@ -2,6 +2,7 @@ package dev.dlfs.loss.internal;
 
 import dev.dlfs.loss.Loss;
 import dev.dlfs.loss.LossProvider;
+import dev.dlfs.loss.kernels.MeanAbsoluteError;
 import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
@@ -15,6 +16,6 @@ public final class MeanAbsoluteErrorProvider implements LossProvider {
     @Override
     public Loss create(Options options) {
         options.rejectUnknown("loss '" + MeanAbsoluteError.NAME + "'");
-        return new MeanAbsoluteError();
+        return new ElementwiseLossAdapter(new MeanAbsoluteError());
     }
 }

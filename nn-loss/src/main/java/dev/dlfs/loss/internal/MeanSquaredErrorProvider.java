@@ -2,6 +2,7 @@ package dev.dlfs.loss.internal;
 
 import dev.dlfs.loss.Loss;
 import dev.dlfs.loss.LossProvider;
+import dev.dlfs.loss.kernels.MeanSquaredError;
 import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
@@ -15,6 +16,6 @@ public final class MeanSquaredErrorProvider implements LossProvider {
     @Override
     public Loss create(Options options) {
         options.rejectUnknown("loss '" + MeanSquaredError.NAME + "'");
-        return new MeanSquaredError();
+        return new ElementwiseLossAdapter(new MeanSquaredError());
     }
 }

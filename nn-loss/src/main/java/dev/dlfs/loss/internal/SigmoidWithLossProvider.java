@@ -2,6 +2,7 @@ package dev.dlfs.loss.internal;
 
 import dev.dlfs.loss.Loss;
 import dev.dlfs.loss.LossProvider;
+import dev.dlfs.loss.kernels.SigmoidWithLoss;
 import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
@@ -15,6 +16,6 @@ public final class SigmoidWithLossProvider implements LossProvider {
     @Override
     public Loss create(Options options) {
         options.rejectUnknown("loss '" + SigmoidWithLoss.NAME + "'");
-        return new SigmoidWithLoss();
+        return new ElementwiseLossAdapter(new SigmoidWithLoss());
     }
 }

@@ -1,10 +1,14 @@
 package dev.dlfs.loss.internal;
 
 import dev.dlfs.loss.Loss;
+import dev.dlfs.loss.kernels.CrossEntropy;
+import dev.dlfs.loss.kernels.Softmax;
+import dev.dlfs.loss.kernels.Targets;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The book's Softmax-with-Loss layer: softmax of the scores along the last axis, then the cross-entropy error
@@ -14,6 +18,9 @@ import jdk.incubator.vector.FloatVector;
  * probabilities, the loss and the gradient into a workspace that later batches of the same shape reuse.
  */
 public final class SoftmaxWithLoss implements Loss {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+
     static final String NAME = "softmax-with-loss";
 
     private Tensor grad;
@@ -98,8 +105,8 @@ public final class SoftmaxWithLoss implements Loss {
             float[] a = p.floatArray();
             float[] b = t.floatArray();
             int i = 0;
-            for (int bound = VectorMath.FS.loopBound(size); i < bound; i += VectorMath.FS.length()) {
-                FloatVector.fromArray(VectorMath.FS, a, po + i).sub(FloatVector.fromArray(VectorMath.FS, b, to + i))
+            for (int bound = FS.loopBound(size); i < bound; i += FS.length()) {
+                FloatVector.fromArray(FS, a, po + i).sub(FloatVector.fromArray(FS, b, to + i))
                         .div(n).intoArray(a, po + i);
             }
             for (; i < size; i++) {
@@ -109,8 +116,8 @@ public final class SoftmaxWithLoss implements Loss {
             double[] a = p.doubleArray();
             double[] b = t.doubleArray();
             int i = 0;
-            for (int bound = VectorMath.DS.loopBound(size); i < bound; i += VectorMath.DS.length()) {
-                DoubleVector.fromArray(VectorMath.DS, a, po + i).sub(DoubleVector.fromArray(VectorMath.DS, b, to + i))
+            for (int bound = DS.loopBound(size); i < bound; i += DS.length()) {
+                DoubleVector.fromArray(DS, a, po + i).sub(DoubleVector.fromArray(DS, b, to + i))
                         .div(n).intoArray(a, po + i);
             }
             for (; i < size; i++) {

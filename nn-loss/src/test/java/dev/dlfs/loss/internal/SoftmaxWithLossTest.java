@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dlfs.loss.kernels.Reference;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import java.util.SplittableRandom;

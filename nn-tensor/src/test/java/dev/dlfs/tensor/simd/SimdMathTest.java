@@ -38,7 +38,8 @@ class SimdMathTest {
      * ulps of the exact result for float32 and in ulps from StrictMath for float64.
      */
     record Fn(String name, DoubleUnaryOperator ref, FloatScalar f, UnaryOperator<FloatVector> fv,
-              DoubleUnaryOperator d, UnaryOperator<DoubleVector> dv, List<double[]> ranges, boolean logScale, double floatUlps, double doubleUlps) {
+              DoubleUnaryOperator d, UnaryOperator<DoubleVector> dv, List<double[]> ranges, boolean logScale,
+              double floatUlps, double doubleUlps) {
         @Override
         public String toString() {
             return name;
@@ -62,8 +63,8 @@ class SimdMathTest {
                     List.of(new double[] {-700, 700}), true, 1, 1),
             new Fn("tanh", StrictMath::tanh, FloatMath::tanh, FloatMath::tanh, DoubleMath::tanh, DoubleMath::tanh,
                     List.of(new double[] {-1, 1}, new double[] {-25, 25}), false, 2, 3),
-            new Fn("tanh of tiny", StrictMath::tanh, FloatMath::tanh, FloatMath::tanh, DoubleMath::tanh, DoubleMath::tanh,
-                    List.of(new double[] {-700, 1}), true, 2, 3),
+            new Fn("tanh of tiny", StrictMath::tanh, FloatMath::tanh, FloatMath::tanh, DoubleMath::tanh,
+                    DoubleMath::tanh, List.of(new double[] {-700, 1}), true, 2, 3),
             new Fn("sigmoid", SimdMathTest::sigmoidReference, FloatMath::sigmoid, FloatMath::sigmoid,
                     DoubleMath::sigmoid, DoubleMath::sigmoid,
                     List.of(new double[] {-5, 5}, new double[] {-110, 40}, new double[] {-750, 40}), false, 2.5, 2));
@@ -214,7 +215,8 @@ class SimdMathTest {
                 for (int i = 0; i < n; i++) {
                     double[] range = fn.ranges().get(rng.nextInt(fn.ranges().size()));
                     double t = range[0] + (range[1] - range[0]) * rng.nextDouble();
-                    x[i] = rng.nextInt(10) == 0 ? SPECIAL[rng.nextInt(SPECIAL.length)] : fn.logScale() ? Math.exp(t) : t;
+                    boolean special = rng.nextInt(10) == 0;
+                    x[i] = special ? SPECIAL[rng.nextInt(SPECIAL.length)] : fn.logScale() ? Math.exp(t) : t;
                     xf[i] = (float) x[i];
                 }
                 for (int from = 0; from <= lanes; from++) {

@@ -1,21 +1,27 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The book's numerically stable softmax along the last axis: subtract each row's maximum, exponentiate, divide by
  * the row's sum. The exponentials run over the whole buffer at once, so short rows (10 classes) vectorise too.
  */
-final class Softmax {
+public final class Softmax {
+    private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+
     private Softmax() {
     }
 
     /** Writes softmax({@code x}) into {@code out} (same dtype and shape, contiguous; may be {@code x} itself). */
-    static void rows(Tensor x, Tensor out) {
+    public static void rows(Tensor x, Tensor out) {
         int classes = x.dim(-1);
         int rows = x.size() / classes;
         if (x.dtype() == DType.FLOAT32) {
@@ -30,7 +36,7 @@ final class Softmax {
             int from = r * classes;
             shift(x, xo + from, o, oo + from, classes, -max(x, xo + from, classes));
         }
-        VectorMath.expInPlace(o, oo, rows * classes);
+        FloatMath.exp(o, oo, o, oo, rows * classes);
         for (int r = 0; r < rows; r++) {
             int from = oo + r * classes;
             divide(o, from, classes, (float) sum(o, from, classes));
@@ -42,7 +48,7 @@ final class Softmax {
             int from = r * classes;
             shift(x, xo + from, o, oo + from, classes, -max(x, xo + from, classes));
         }
-        VectorMath.expInPlace(o, oo, rows * classes);
+        DoubleMath.exp(o, oo, o, oo, rows * classes);
         for (int r = 0; r < rows; r++) {
             int from = oo + r * classes;
             divide(o, from, classes, sum(o, from, classes));
@@ -50,13 +56,13 @@ final class Softmax {
     }
 
     private static float max(float[] a, int off, int n) {
-        int bound = VectorMath.FS.loopBound(n);
+        int bound = FS.loopBound(n);
         float best = Float.NEGATIVE_INFINITY;
         int i = 0;
         if (bound > 0) {     // rows shorter than a vector (10 classes) skip the reduction
-            FloatVector m = FloatVector.fromArray(VectorMath.FS, a, off);
-            for (i = VectorMath.FS.length(); i < bound; i += VectorMath.FS.length()) {
-                m = m.max(FloatVector.fromArray(VectorMath.FS, a, off + i));
+            FloatVector m = FloatVector.fromArray(FS, a, off);
+            for (i = FS.length(); i < bound; i += FS.length()) {
+                m = m.max(FloatVector.fromArray(FS, a, off + i));
             }
             best = m.reduceLanes(VectorOperators.MAX);      // max is exact, so lane order does not matter
         }
@@ -67,13 +73,13 @@ final class Softmax {
     }
 
     private static double max(double[] a, int off, int n) {
-        int bound = VectorMath.DS.loopBound(n);
+        int bound = DS.loopBound(n);
         double best = Double.NEGATIVE_INFINITY;
         int i = 0;
         if (bound > 0) {
-            DoubleVector m = DoubleVector.fromArray(VectorMath.DS, a, off);
-            for (i = VectorMath.DS.length(); i < bound; i += VectorMath.DS.length()) {
-                m = m.max(DoubleVector.fromArray(VectorMath.DS, a, off + i));
+            DoubleVector m = DoubleVector.fromArray(DS, a, off);
+            for (i = DS.length(); i < bound; i += DS.length()) {
+                m = m.max(DoubleVector.fromArray(DS, a, off + i));
             }
             best = m.reduceLanes(VectorOperators.MAX);
         }
@@ -85,8 +91,8 @@ final class Softmax {
 
     private static void shift(float[] x, int xo, float[] o, int oo, int n, float by) {
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector.fromArray(VectorMath.FS, x, xo + i).add(by).intoArray(o, oo + i);
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector.fromArray(FS, x, xo + i).add(by).intoArray(o, oo + i);
         }
         for (; i < n; i++) {
             o[oo + i] = x[xo + i] + by;
@@ -95,8 +101,8 @@ final class Softmax {
 
     private static void shift(double[] x, int xo, double[] o, int oo, int n, double by) {
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector.fromArray(VectorMath.DS, x, xo + i).add(by).intoArray(o, oo + i);
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector.fromArray(DS, x, xo + i).add(by).intoArray(o, oo + i);
         }
         for (; i < n; i++) {
             o[oo + i] = x[xo + i] + by;
@@ -104,15 +110,15 @@ final class Softmax {
     }
 
     private static double sum(float[] a, int off, int n) {
-        int bound = VectorMath.FS.loopBound(n);
+        int bound = FS.loopBound(n);
         double sum = 0;
         int i = 0;
         if (bound > 0) {
-            FloatVector s = FloatVector.fromArray(VectorMath.FS, a, off);
-            for (i = VectorMath.FS.length(); i < bound; i += VectorMath.FS.length()) {
-                s = s.add(FloatVector.fromArray(VectorMath.FS, a, off + i));
+            FloatVector s = FloatVector.fromArray(FS, a, off);
+            for (i = FS.length(); i < bound; i += FS.length()) {
+                s = s.add(FloatVector.fromArray(FS, a, off + i));
             }
-            sum = VectorMath.sumLanes(s);
+            sum = FloatMath.sumLanes(s);
         }
         for (; i < n; i++) {
             sum += a[off + i];
@@ -121,15 +127,15 @@ final class Softmax {
     }
 
     private static double sum(double[] a, int off, int n) {
-        int bound = VectorMath.DS.loopBound(n);
+        int bound = DS.loopBound(n);
         double sum = 0;
         int i = 0;
         if (bound > 0) {
-            DoubleVector s = DoubleVector.fromArray(VectorMath.DS, a, off);
-            for (i = VectorMath.DS.length(); i < bound; i += VectorMath.DS.length()) {
-                s = s.add(DoubleVector.fromArray(VectorMath.DS, a, off + i));
+            DoubleVector s = DoubleVector.fromArray(DS, a, off);
+            for (i = DS.length(); i < bound; i += DS.length()) {
+                s = s.add(DoubleVector.fromArray(DS, a, off + i));
             }
-            sum = VectorMath.sumLanes(s);
+            sum = DoubleMath.sumLanes(s);
         }
         for (; i < n; i++) {
             sum += a[off + i];
@@ -138,10 +144,10 @@ final class Softmax {
     }
 
     /** {@code a[off, off+n) /= by}. */
-    static void divide(float[] a, int off, int n, float by) {
+    public static void divide(float[] a, int off, int n, float by) {
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector.fromArray(VectorMath.FS, a, off + i).div(by).intoArray(a, off + i);
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector.fromArray(FS, a, off + i).div(by).intoArray(a, off + i);
         }
         for (; i < n; i++) {
             a[off + i] /= by;
@@ -149,10 +155,10 @@ final class Softmax {
     }
 
     /** {@code a[off, off+n) /= by}. */
-    static void divide(double[] a, int off, int n, double by) {
+    public static void divide(double[] a, int off, int n, double by) {
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector.fromArray(VectorMath.DS, a, off + i).div(by).intoArray(a, off + i);
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector.fromArray(DS, a, off + i).div(by).intoArray(a, off + i);
         }
         for (; i < n; i++) {
             a[off + i] /= by;

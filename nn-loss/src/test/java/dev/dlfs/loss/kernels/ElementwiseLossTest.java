@@ -1,4 +1,4 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Shapes;
@@ -23,7 +23,7 @@ public final class Targets {
     }
 
     /** Fails unless {@code y} holds at least one element. */
-    static void requireNonEmpty(String op, Tensor y) {
+    public static void requireNonEmpty(String op, Tensor y) {
         if (y.size() == 0) {
             throw new IllegalArgumentException(op + ": prediction " + y.describe() + " is empty");
         }
@@ -114,7 +114,7 @@ public final class Targets {
     }
 
     /** Fails unless every row (along the last axis) of {@code t} sums to 1, as one-hot and probability rows do. */
-    static void requireRowsSumToOne(String op, Tensor t) {
+    public static void requireRowsSumToOne(String op, Tensor t) {
         int classes = t.rank() == 0 ? 1 : t.dim(-1);
         int rows = t.size() / classes;
         for (int r = 0; r < rows; r++) {
@@ -154,7 +154,7 @@ public final class Targets {
     }
 
     /** {@code workspace} if it has {@code like}'s dtype and shape, else a new zero tensor that has. */
-    static Tensor workspace(Tensor workspace, Tensor like) {
+    public static Tensor workspace(Tensor workspace, Tensor like) {
         return workspace != null && workspace.dtype() == like.dtype() && sameShape(workspace, like)
                 ? workspace : Tensor.zerosLike(like);
     }

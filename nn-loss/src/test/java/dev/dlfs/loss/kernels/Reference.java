@@ -1,4 +1,4 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;

@@ -1,7 +1,8 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.simd.DoubleMath;
 
 /**
  * The book's cross-entropy error {@code -Σ t·log(y + 1e-7)}, summed over all rows (callers divide by the batch).
@@ -15,25 +16,25 @@ public final class CrossEntropy {
     }
 
     /** {@code -Σ log(p[row, label] + 1e-7)} over the rows of probabilities {@code p} (rows × classes). */
-    static double sumAtLabels(Tensor p, int[] labels) {
+    public static double sumAtLabels(Tensor p, int[] labels) {
         int classes = p.size() / labels.length;
         double s = 0;
         if (p.dtype() == DType.FLOAT32) {
             float[] a = p.floatArray();
             for (int r = 0; r < labels.length; r++) {
-                s -= Math.log(a[p.offset() + r * classes + labels[r]] + GUARD);
+                s -= DoubleMath.log(a[p.offset() + r * classes + labels[r]] + GUARD);
             }
         } else {
             double[] a = p.doubleArray();
             for (int r = 0; r < labels.length; r++) {
-                s -= Math.log(a[p.offset() + r * classes + labels[r]] + GUARD);
+                s -= DoubleMath.log(a[p.offset() + r * classes + labels[r]] + GUARD);
             }
         }
         return s;
     }
 
     /** {@code -Σ t·log(p + 1e-7)} over all elements; zero targets are skipped, so only one log per one-hot row. */
-    static double sumWeighted(Tensor p, Tensor t) {
+    public static double sumWeighted(Tensor p, Tensor t) {
         double s = 0;
         int n = p.size();
         if (p.dtype() == DType.FLOAT32) {
@@ -42,7 +43,7 @@ public final class CrossEntropy {
             for (int i = 0; i < n; i++) {
                 float ti = b[t.offset() + i];
                 if (ti != 0) {
-                    s -= ti * Math.log(a[p.offset() + i] + GUARD);
+                    s -= ti * DoubleMath.log(a[p.offset() + i] + GUARD);
                 }
             }
         } else {
@@ -51,7 +52,7 @@ public final class CrossEntropy {
             for (int i = 0; i < n; i++) {
                 double ti = b[t.offset() + i];
                 if (ti != 0) {
-                    s -= ti * Math.log(a[p.offset() + i] + GUARD);
+                    s -= ti * DoubleMath.log(a[p.offset() + i] + GUARD);
                 }
             }
         }

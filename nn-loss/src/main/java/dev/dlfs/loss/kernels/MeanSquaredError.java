@@ -1,5 +1,7 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
@@ -8,7 +10,7 @@ import jdk.incubator.vector.FloatVector;
  * it is exactly the book's {@code mean_squared_error}. Gradient {@code (y - t) / N}.
  */
 public final class MeanSquaredError extends ElementwiseLoss {
-    static final String NAME = "mean-squared-error";
+    public static final String NAME = "mean-squared-error";
 
     public MeanSquaredError() {
         super(NAME);
@@ -16,15 +18,15 @@ public final class MeanSquaredError extends ElementwiseLoss {
 
     @Override
     double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(VectorMath.FS);
+        FloatVector acc = FloatVector.zero(FS);
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector d = FloatVector.fromArray(VectorMath.FS, y, yo + i)
-                    .sub(FloatVector.fromArray(VectorMath.FS, t, to + i));
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector d = FloatVector.fromArray(FS, y, yo + i)
+                    .sub(FloatVector.fromArray(FS, t, to + i));
             acc = d.fma(d, acc);
             d.mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
             sum += d * d;
@@ -35,15 +37,15 @@ public final class MeanSquaredError extends ElementwiseLoss {
 
     @Override
     double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(VectorMath.DS);
+        DoubleVector acc = DoubleVector.zero(DS);
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector d = DoubleVector.fromArray(VectorMath.DS, y, yo + i)
-                    .sub(DoubleVector.fromArray(VectorMath.DS, t, to + i));
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
+                    .sub(DoubleVector.fromArray(DS, t, to + i));
             acc = d.fma(d, acc);
             d.mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
             sum += d * d;

@@ -1,5 +1,7 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -9,7 +11,7 @@ import jdk.incubator.vector.VectorOperators;
  * per sample, not per element). Gradient {@code sign(y - t) / N}, taking 0 where {@code y = t}.
  */
 public final class MeanAbsoluteError extends ElementwiseLoss {
-    static final String NAME = "mean-absolute-error";
+    public static final String NAME = "mean-absolute-error";
 
     public MeanAbsoluteError() {
         super(NAME);
@@ -17,16 +19,16 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
 
     @Override
     double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(VectorMath.FS);
-        FloatVector zero = FloatVector.zero(VectorMath.FS);
+        FloatVector acc = FloatVector.zero(FS);
+        FloatVector zero = FloatVector.zero(FS);
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector d = FloatVector.fromArray(VectorMath.FS, y, yo + i)
-                    .sub(FloatVector.fromArray(VectorMath.FS, t, to + i));
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector d = FloatVector.fromArray(FS, y, yo + i)
+                    .sub(FloatVector.fromArray(FS, t, to + i));
             acc = acc.add(d.abs());
             zero.blend(scale, d.compare(VectorOperators.GT, 0f)).blend(-scale, d.lt(0f)).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
             sum += Math.abs(d);
@@ -37,16 +39,16 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
 
     @Override
     double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(VectorMath.DS);
-        DoubleVector zero = DoubleVector.zero(VectorMath.DS);
+        DoubleVector acc = DoubleVector.zero(DS);
+        DoubleVector zero = DoubleVector.zero(DS);
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector d = DoubleVector.fromArray(VectorMath.DS, y, yo + i)
-                    .sub(DoubleVector.fromArray(VectorMath.DS, t, to + i));
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
+                    .sub(DoubleVector.fromArray(DS, t, to + i));
             acc = acc.add(d.abs());
             zero.blend(scale, d.compare(VectorOperators.GT, 0.0)).blend(-scale, d.lt(0.0)).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
             sum += Math.abs(d);

@@ -1,7 +1,9 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -15,7 +17,7 @@ import jdk.incubator.vector.VectorOperators;
  * <p>Targets have the scores' shape; for scores {@code (N, 1)} labels of shape {@code (N,)} are accepted as well.
  */
 public final class SigmoidWithLoss extends ElementwiseLoss {
-    static final String NAME = "sigmoid-with-loss";
+    public static final String NAME = "sigmoid-with-loss";
 
     private Tensor binaryLabels;
 
@@ -54,34 +56,15 @@ public final class SigmoidWithLoss extends ElementwiseLoss {
     @Override
     public Tensor output(Tensor y) {
         Tensor p = Tensor.zerosLike(y);
-        int n = y.size();
-        int yo = y.offset();
-        int i = 0;
         if (y.dtype() == DType.FLOAT32) {
-            float[] x = y.floatArray();
-            float[] o = p.floatArray();
-            for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-                FloatVector v = FloatVector.fromArray(VectorMath.FS, x, yo + i);
-                sigmoid(v, VectorMath.exp(v.abs().neg())).intoArray(o, i);
-            }
-            for (; i < n; i++) {
-                o[i] = sigmoid(x[yo + i], VectorMath.exp(-Math.abs(x[yo + i])));
-            }
+            FloatMath.sigmoid(y.floatArray(), y.offset(), p.floatArray(), 0, y.size());
         } else {
-            double[] x = y.doubleArray();
-            double[] o = p.doubleArray();
-            for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-                DoubleVector v = DoubleVector.fromArray(VectorMath.DS, x, yo + i);
-                sigmoid(v, VectorMath.exp(v.abs().neg())).intoArray(o, i);
-            }
-            for (; i < n; i++) {
-                o[i] = sigmoid(x[yo + i], VectorMath.exp(-Math.abs(x[yo + i])));
-            }
+            DoubleMath.sigmoid(y.doubleArray(), y.offset(), p.doubleArray(), 0, y.size());
         }
         return p;
     }
 
-    /** σ(x) from z = e^-|x|: 1/(1+z) for x >= 0, z/(1+z) below, so nothing overflows. */
+    /** σ(x) from z = e^-|x| as in {@link FloatMath#sigmoid}, reusing the z that the loss term needs. */
     private static FloatVector sigmoid(FloatVector x, FloatVector z) {
         return z.blend(1f, x.compare(VectorOperators.GE, 0f)).div(z.add(1f));
     }
@@ -100,21 +83,21 @@ public final class SigmoidWithLoss extends ElementwiseLoss {
 
     @Override
     double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(VectorMath.FS);
+        FloatVector acc = FloatVector.zero(FS);
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector x = FloatVector.fromArray(VectorMath.FS, y, yo + i);
-            FloatVector tv = FloatVector.fromArray(VectorMath.FS, t, to + i);
-            FloatVector z = VectorMath.exp(x.abs().neg());
-            acc = acc.add(x.max(0f).sub(x.mul(tv)).add(VectorMath.log1p(z)));
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector x = FloatVector.fromArray(FS, y, yo + i);
+            FloatVector tv = FloatVector.fromArray(FS, t, to + i);
+            FloatVector z = FloatMath.exp(x.abs().neg());
+            acc = acc.add(x.max(0f).sub(x.mul(tv)).add(FloatMath.log1p(z)));
             sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float x = y[yo + i];
             float tv = t[to + i];
-            float z = VectorMath.exp(-Math.abs(x));
-            sum += Math.max(x, 0f) - x * tv + VectorMath.log1p(z);
+            float z = FloatMath.exp(-Math.abs(x));
+            sum += Math.max(x, 0f) - x * tv + FloatMath.log1p(z);
             g[go + i] = (sigmoid(x, z) - tv) * scale;
         }
         return sum;
@@ -122,21 +105,21 @@ public final class SigmoidWithLoss extends ElementwiseLoss {
 
     @Override
     double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(VectorMath.DS);
+        DoubleVector acc = DoubleVector.zero(DS);
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector x = DoubleVector.fromArray(VectorMath.DS, y, yo + i);
-            DoubleVector tv = DoubleVector.fromArray(VectorMath.DS, t, to + i);
-            DoubleVector z = VectorMath.exp(x.abs().neg());
-            acc = acc.add(x.max(0.0).sub(x.mul(tv)).add(VectorMath.log1p(z)));
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector x = DoubleVector.fromArray(DS, y, yo + i);
+            DoubleVector tv = DoubleVector.fromArray(DS, t, to + i);
+            DoubleVector z = DoubleMath.exp(x.abs().neg());
+            acc = acc.add(x.max(0.0).sub(x.mul(tv)).add(DoubleMath.log1p(z)));
             sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double x = y[yo + i];
             double tv = t[to + i];
-            double z = VectorMath.exp(-Math.abs(x));
-            sum += Math.max(x, 0.0) - x * tv + VectorMath.log1p(z);
+            double z = DoubleMath.exp(-Math.abs(x));
+            sum += Math.max(x, 0.0) - x * tv + DoubleMath.log1p(z);
             g[go + i] = (sigmoid(x, z) - tv) * scale;
         }
         return sum;

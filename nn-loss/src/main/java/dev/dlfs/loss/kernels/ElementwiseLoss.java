@@ -1,8 +1,10 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
-import dev.dlfs.loss.Loss;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A loss that adds up one term per element, {@code Σ f(y, t)}, and divides by the batch size {@code N}; its gradient
@@ -11,7 +13,10 @@ import dev.dlfs.tensor.Tensor;
  * <p>Subclasses supply one fused, vectorised kernel per dtype that sums the terms and writes the gradient in the
  * same pass. The gradient, the one-hot rows and the labels live in workspaces reused while shapes stay the same.
  */
-public abstract class ElementwiseLoss implements Loss {
+public abstract class ElementwiseLoss {
+    static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+
     private final String name;
     private Tensor grad;
     private Tensor oneHot;
@@ -27,7 +32,7 @@ public abstract class ElementwiseLoss implements Loss {
         return name;
     }
 
-    @Override
+    /** The mean loss over the batch; keeps the gradient for {@link #backward}. */
     public final double forward(Tensor y, Tensor t) {
         return sum(y, t) / Targets.batchSize(y);
     }
@@ -55,12 +60,16 @@ public abstract class ElementwiseLoss implements Loss {
     }
 
     /** {@code f'(y, t) / N}; the returned tensor is a workspace that the next {@link #forward} overwrites. */
-    @Override
     public final Tensor backward() {
         if (!ready) {
             throw new IllegalStateException(name + ": backward() needs a successful forward() first");
         }
         return grad;
+    }
+
+    /** What {@code y} means to this loss, for showing predictions: {@code y} itself unless a subclass says more. */
+    public Tensor output(Tensor y) {
+        return y;
     }
 
     /** The target as values of {@code y}'s shape and dtype: {@code t} itself, or one-hot rows for class indices. */

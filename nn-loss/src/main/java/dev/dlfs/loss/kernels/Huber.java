@@ -1,5 +1,7 @@
-package dev.dlfs.loss.internal;
+package dev.dlfs.loss.kernels;
 
+import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,7 +13,7 @@ import jdk.incubator.vector.VectorOperators;
  * {@code clamp(d, -δ, δ) / N}.
  */
 public final class Huber extends ElementwiseLoss {
-    static final String NAME = "huber";
+    public static final String NAME = "huber";
 
     private final double delta;
 
@@ -31,18 +33,18 @@ public final class Huber extends ElementwiseLoss {
     double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
         float dl = (float) delta;
         float offset = (float) (0.5 * delta * delta);
-        FloatVector acc = FloatVector.zero(VectorMath.FS);
+        FloatVector acc = FloatVector.zero(FS);
         int i = 0;
-        for (int bound = VectorMath.FS.loopBound(n); i < bound; i += VectorMath.FS.length()) {
-            FloatVector d = FloatVector.fromArray(VectorMath.FS, y, yo + i)
-                    .sub(FloatVector.fromArray(VectorMath.FS, t, to + i));
+        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
+            FloatVector d = FloatVector.fromArray(FS, y, yo + i)
+                    .sub(FloatVector.fromArray(FS, t, to + i));
             FloatVector a = d.abs();
             FloatVector quadratic = d.mul(d).mul(0.5f);
             FloatVector linear = a.mul(dl).sub(offset);
             acc = acc.add(linear.blend(quadratic, a.compare(VectorOperators.LE, dl)));
             d.max(-dl).min(dl).mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
             float a = Math.abs(d);
@@ -55,18 +57,18 @@ public final class Huber extends ElementwiseLoss {
     @Override
     double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
         double offset = 0.5 * delta * delta;
-        DoubleVector acc = DoubleVector.zero(VectorMath.DS);
+        DoubleVector acc = DoubleVector.zero(DS);
         int i = 0;
-        for (int bound = VectorMath.DS.loopBound(n); i < bound; i += VectorMath.DS.length()) {
-            DoubleVector d = DoubleVector.fromArray(VectorMath.DS, y, yo + i)
-                    .sub(DoubleVector.fromArray(VectorMath.DS, t, to + i));
+        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+            DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
+                    .sub(DoubleVector.fromArray(DS, t, to + i));
             DoubleVector a = d.abs();
             DoubleVector quadratic = d.mul(d).mul(0.5);
             DoubleVector linear = a.mul(delta).sub(offset);
             acc = acc.add(linear.blend(quadratic, a.compare(VectorOperators.LE, delta)));
             d.max(-delta).min(delta).mul(scale).intoArray(g, go + i);
         }
-        double sum = VectorMath.sumLanes(acc);
+        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
             double a = Math.abs(d);
