@@ -5,10 +5,9 @@ import dev.dlfs.data.Dataset;
 import dev.dlfs.model.Network;
 import dev.dlfs.model.NetworkConfig;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code dlfs eval}: accuracy and confusion matrix of a trained network on its test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -18,17 +17,8 @@ import picocli.CommandLine.Parameters;
             "  dlfs eval examples/sigmoid-net.yaml --weights sample_weight.npz   (weights saved the book's way)",
         })
 final class EvalCommand extends Subcommand {
-    @Parameters(paramLabel = "CHECKPOINT|CONFIG.yaml",
-            description = "A checkpoint written by 'dlfs train', or a configuration (with --weights).")
-    Path file;
-
-    @Option(names = "--weights", paramLabel = "FILE.npz",
-            description = "Weights saved the book's way (W1, b1, W2, …) for a CONFIG.yaml.")
-    Path weights;
-
-    @Option(names = "--data", paramLabel = "SOURCE",
-            description = "Evaluate on this data source instead of the configured one (e.g. fashion-mnist).")
-    String dataSource;
+    @Mixin
+    TrainedNetworkArgs network;
 
     @Option(names = "--split", paramLabel = "test|train", defaultValue = "test",
             description = "Which set to evaluate (default: ${DEFAULT-VALUE}).")
@@ -40,8 +30,8 @@ final class EvalCommand extends Subcommand {
             throw new UserError("--split must be 'test' or 'train', got '" + split + "'", "");
         }
         PrintStream out = out();
-        Network net = TrainedNetwork.load(file, weights);
-        NetworkConfig config = TrainedNetwork.dataConfig(net, dataSource);
+        Network net = network.load();
+        NetworkConfig config = network.dataConfig(net);
         DataSplit data = DataFetch.load(config, out);
         Dataset set = split.equals("test") ? data.test() : data.train();
         int classes = net.outputShape()[net.outputShape().length - 1];

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,9 +27,8 @@ import picocli.CommandLine.Spec;
             "  dlfs predict runs/two-layer-net/checkpoint.npz my-digit.png",
         })
 final class PredictCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "CHECKPOINT|CONFIG.yaml",
-            description = "A checkpoint written by 'dlfs train', or a configuration (with --weights).")
-    Path file;
+    @Mixin
+    TrainedNetworkArgs network;
 
     /** Exactly one input. */
     static final class Input {
@@ -42,13 +42,6 @@ final class PredictCommand extends Subcommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--weights", paramLabel = "FILE.npz",
-            description = "Weights saved the book's way (W1, b1, W2, …) for a CONFIG.yaml.")
-    Path weights;
-
-    @Option(names = "--data", paramLabel = "SOURCE", description = "Take --index from this data source instead.")
-    String dataSource;
-
     @Spec
     CommandSpec spec;
 
@@ -58,13 +51,13 @@ final class PredictCommand extends Subcommand {
             throw new ParameterException(spec.commandLine(), "Missing the input: give an IMAGE file or --index N");
         }
         PrintStream out = out();
-        Network net = TrainedNetwork.load(file, weights);
+        Network net = network.load();
         int[] in = net.config().inputShape();
         int size = Shapes.size(in);
         List<String> classNames = List.of();
         double[] pixels;
         if (input.index != null) {
-            NetworkConfig config = TrainedNetwork.dataConfig(net, dataSource);
+            NetworkConfig config = network.dataConfig(net);
             DataSplit data = DataFetch.load(config, out);
             Dataset test = data.test();
             int n = input.index;

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The book's networks through the command line, on real MNIST (scripts/test.sh fetches it): the ch03 network with
@@ -34,9 +35,10 @@ class BookNetworksTest {
         assertTrue(Integer.parseInt(row5.group(1).trim().split(" +")[6]) > 0, r.out());
     }
 
+    /** In its own JVM: inside the test JVM this run is many times slower (its kernels stay interpreted). */
     @Test
-    void theTwoLayerNetPassesTheBooksGradientCheck() {
-        Run r = Run.of("gradcheck", HOME.resolve("examples/two-layer-net.yaml").toString());
+    void theTwoLayerNetPassesTheBooksGradientCheck(@TempDir Path dir) throws Exception {
+        ForkedDlfs.Result r = ForkedDlfs.run(dir, "gradcheck", HOME.resolve("examples/two-layer-net.yaml").toString());
         assertEquals(0, r.exitCode(), r.toString());
         // Mean |backprop - numerical| per parameter; a NumPy float64 implementation of the book's TwoLayerNet on
         // the same three images gives 5.1e-10 (W1), 2.7e-09 (b1), 5.5e-09 (W2) and 1.4e-07 (b2), the last set by

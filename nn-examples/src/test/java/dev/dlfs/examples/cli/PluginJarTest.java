@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,33 +22,13 @@ class PluginJarTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    /** Runs {@code dlfs args…} in a new JVM with this test's module path (the app and its dependencies). */
-    private Result dlfs(String... args) throws IOException, InterruptedException {
-        String modulePath = System.getProperty("jdk.module.path");
-        assertTrue(modulePath != null && !modulePath.isBlank(), "the tests must run on the module path");
-        assertFalse(modulePath.contains("nn-plugin-sample"), "the plugin leaked onto the module path: " + modulePath);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
-                "--add-modules", "jdk.incubator.vector", "-Xshare:auto",
-                "-m", "dev.dlfs.examples/dev.dlfs.examples.Main"));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("dlfs " + String.join(" ", args) + " did not finish in 120 s");
-        }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+    private ForkedDlfs.Result dlfs(String... args) throws Exception {
+        return ForkedDlfs.run(dir, args);
     }
 
     @Test
     void withoutThePluginTheErrorNamesTheTypeAndListsTheKnownOnes() throws Exception {
-        Result r = dlfs("train", CONFIG.toString(), "--out", dir.resolve("run").toString());
+        ForkedDlfs.Result r = dlfs("train", CONFIG.toString(), "--out", dir.resolve("run").toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("swish-net.yaml:8:12: layers[1].type: unknown layer type 'swish'; known layer"
                 + " types: affine, "), r.err());
@@ -64,7 +39,7 @@ class PluginJarTest {
 
     @Test
     void withThePluginJarTheSameConfigurationTrains() throws Exception {
-        Result r = dlfs("--plugins", PLUGINS.toString(), "train", CONFIG.toString(), "--epochs", "40",
+        ForkedDlfs.Result r = dlfs("--plugins", PLUGINS.toString(), "train", CONFIG.toString(), "--epochs", "40",
                 "--out", dir.resolve("run").toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(Files.isRegularFile(dir.resolve("run/checkpoint.npz")), r.out());
@@ -76,7 +51,7 @@ class PluginJarTest {
 
     @Test
     void thePluginsCommandListsThePluginsProvidersWithTheirModule() throws Exception {
-        Result r = dlfs("--plugins", PLUGINS.toString(), "plugins");
+        ForkedDlfs.Result r = dlfs("--plugins", PLUGINS.toString(), "plugins");
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*\\n  swish +com\\.example\\.dlfs\\.plugin .*"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  leaky-relu +com\\.example\\.dlfs\\.plugin .*"), r.out());

@@ -8,17 +8,29 @@ import dev.dlfs.model.NetworkConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The network {@code eval} and {@code predict} work on: a checkpoint written by {@code dlfs train}, or a YAML
- * configuration with weights saved the book's way ({@code W1, b1, …} in an .npz).
+ * The arguments naming the network {@code eval} and {@code predict} work on (a picocli mixin): a checkpoint written
+ * by {@code dlfs train}, or a YAML configuration with weights saved the book's way ({@code W1, b1, …} in an .npz),
+ * and optionally another data source.
  */
-final class TrainedNetwork {
-    private TrainedNetwork() {
-    }
+final class TrainedNetworkArgs {
+    @Parameters(index = "0", paramLabel = "CHECKPOINT|CONFIG.yaml",
+            description = "A checkpoint written by 'dlfs train', or a configuration (with --weights).")
+    Path file;
 
-    /** Loads {@code file} (a checkpoint, or a YAML configuration with {@code weights}). */
-    static Network load(Path file, Path weights) throws IOException {
+    @Option(names = "--weights", paramLabel = "FILE.npz",
+            description = "Weights saved the book's way (W1, b1, W2, …) for a CONFIG.yaml.")
+    Path weights;
+
+    @Option(names = "--data", paramLabel = "SOURCE",
+            description = "Use this data source instead of the configured one (e.g. fashion-mnist).")
+    String dataSource;
+
+    /** Loads the network: the checkpoint, or the configuration filled with the weights. */
+    Network load() throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
         if (yaml) {
@@ -38,8 +50,9 @@ final class TrainedNetwork {
         return Checkpoint.load(file).network();
     }
 
-    /** The network's configuration, with its data source replaced when {@code source} is given. */
-    static NetworkConfig dataConfig(Network net, String source) {
+    /** The network's configuration, with its data source replaced when --data is given. */
+    NetworkConfig dataConfig(Network net) {
+        String source = dataSource;
         NetworkConfig config = net.config();
         if (source == null) {
             return config;

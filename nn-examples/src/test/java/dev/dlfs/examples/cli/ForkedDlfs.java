@@ -1,0 +1,49 @@
+package dev.dlfs.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the dlfs app in a new JVM, as the launcher does: {@code java --module-path … -m dev.dlfs.examples/…}, with
+ * this test run's module path (the app and its dependencies, never the sample plugin).
+ */
+final class ForkedDlfs {
+    private ForkedDlfs() {
+    }
+
+    /** What the run printed and its exit code. */
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        String modulePath = System.getProperty("jdk.module.path");
+        assertTrue(modulePath != null && !modulePath.isBlank(), "the tests must run on the module path");
+        assertTrue(!modulePath.contains("nn-plugin-sample"), "the plugin leaked onto the module path: " + modulePath);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
+                "--add-modules", "jdk.incubator.vector",
+                "-Ddlfs.home=" + System.getProperty("dlfs.home", ".."),
+                "-m", "dev.dlfs.examples/dev.dlfs.examples.Main"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("dlfs " + String.join(" ", args) + " did not finish in 300 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
