@@ -234,6 +234,58 @@ abstract class BlockedGemm implements WorkerPool.Job {
      * {@link #packA}) against the packed panel at {@code panel}, and merges the result into columns
      * {@code [j0, j0+cols)} of C: with beta if {@code first} (the first summed block), else adding.
      */
-    abstract void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
-                        boolean first);
+    final void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
+                     boolean first) {
+        int aStart;
+        int ars;
+        int acs;
+        if (packA) {
+            aStart = 0;
+            ars = transA ? 1 : kc;
+            acs = transA ? MC : 1;
+        } else {
+            aStart = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
+            ars = transA ? 1 : lda;
+            acs = transA ? lda : 1;
+        }
+        int cStart = cOff + i0 * ldc + j0;
+        boolean[] compiled = compiledKinds();
+        boolean plain = plainLoops();
+        if (compiled[kind] && !plain) {
+            kernel(part, kind, kc, aStart, ars, acs, rows, panel, cStart, cols, first);
+            return;
+        }
+        // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
+        // methods this large). Time one tile; while the kernel is that slow, do the rest with plain loops, which
+        // C1 compiles at once. Both do the same operations in the same order, so the bits do not change.
+        int mr = plain ? 0 : Math.min(MR[kind], rows);
+        int nr = NV[kind] * lanes;
+        if (!plain) {
+            long t0 = System.nanoTime();
+            kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
+            if ((System.nanoTime() - t0) * COMPILED_GFLOPS < 2L * mr * nr * kc) {
+                compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
+                if (rows > mr) {
+                    kernel(part, kind, kc, aStart + mr * ars, ars, acs, rows - mr, panel, cStart + mr * ldc, cols,
+                            first);
+                }
+                return;
+            }
+        }
+        plainStrip(part, kc, aStart + mr * ars, ars, acs, rows - mr, panel, nr, cStart + mr * ldc, cols, first);
+    }
+
+    /** Per kernel kind of the element type: seen running at compiled speed. */
+    abstract boolean[] compiledKinds();
+
+    /** Whether the plain loops are forced (tests). */
+    abstract boolean plainLoops();
+
+    /** Runs micro-kernel {@code kind} on {@code rows} rows from the given A position; see {@link #strip}. */
+    abstract void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart,
+                         int cols, boolean first);
+
+    /** The kernels' arithmetic in plain loops: per element, fused multiply-adds in step order, then a fused merge. */
+    abstract void plainStrip(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr, int cStart,
+                             int cols, boolean first);
 }

@@ -174,53 +174,21 @@ public final class FloatGemm extends BlockedGemm {
     }
 
     @Override
-    void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc, boolean first) {
-        float[] bp = bBlocks[part];
-        float[] as;
-        int aStart;
-        int ars;
-        int acs;
-        if (packA) {
-            as = aChunks[part];
-            aStart = 0;
-            ars = transA ? 1 : kc;
-            acs = transA ? MC : 1;
-        } else {
-            as = a;
-            aStart = transA ? aOff + p0 * lda + i0 : aOff + i0 * lda + p0;
-            ars = transA ? 1 : lda;
-            acs = transA ? lda : 1;
-        }
-        int cStart = cOff + i0 * ldc + j0;
-        float b = first ? beta : 1f;
-        if (compiled[kind] && !plainLoops) {
-            kernel(kind, kc, as, aStart, ars, acs, rows, bp, panel, cStart, cols, b);
-            return;
-        }
-        // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
-        // methods this large). Time one tile; while the kernel is that slow, do the rest with plain loops, which
-        // C1 compiles at once. Both do the same operations in the same order, so the bits do not change.
-        int mr = Math.min(MR[kind], rows);
-        int nr = NV[kind] * L;
-        if (plainLoops) {
-            mr = 0;
-        } else {
-            long t0 = System.nanoTime();
-            kernel(kind, kc, as, aStart, ars, acs, mr, bp, panel, cStart, cols, b);
-            if ((System.nanoTime() - t0) * COMPILED_GFLOPS < 2L * mr * nr * kc) {
-                compiled[kind] = true;
-                kernel(kind, kc, as, aStart + mr * ars, ars, acs, rows - mr, bp, panel, cStart + mr * ldc, cols, b);
-                return;
-            }
-        }
-        plainStrip(kc, as, aStart + mr * ars, ars, acs, rows - mr, bp, panel, nr, cStart + mr * ldc, cols, b);
+    boolean[] compiledKinds() {
+        return compiled;
     }
 
-    private void kernel(int kind, int kc, float[] as, int aStart, int ars, int acs, int rows, float[] bp, int panel,
-                        int cStart, int cols, float b) {
-        if (rows <= 0) {
-            return;
-        }
+    @Override
+    boolean plainLoops() {
+        return plainLoops;
+    }
+
+    @Override
+    void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart, int cols,
+                boolean first) {
+        float[] as = packA ? aChunks[part] : a;
+        float[] bp = bBlocks[part];
+        float b = first ? beta : 1f;
         switch (kind) {
             case K8X3 -> FloatKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
             case K6X4 -> FloatKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
@@ -230,9 +198,12 @@ public final class FloatGemm extends BlockedGemm {
         }
     }
 
-    /** The kernels' arithmetic in plain loops: per element, fused multiply-adds in step order, then a fused merge. */
-    private void plainStrip(int kc, float[] as, int aStart, int ars, int acs, int rows, float[] bp, int panel, int nr,
-                            int cStart, int cols, float b) {
+    @Override
+    void plainStrip(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr, int cStart,
+                    int cols, boolean first) {
+        float[] as = packA ? aChunks[part] : a;
+        float[] bp = bBlocks[part];
+        float b = first ? beta : 1f;
         float[] acc = new float[cols]; // only while the kernels are cold
         for (int r = 0; r < rows; r++) {
             java.util.Arrays.fill(acc, 0f);
