@@ -24,6 +24,7 @@ final class Pooling implements Layer {
     private final Workspace out = new Workspace();
     private final Workspace dx = new Workspace();
     private int[] argmax = new int[0];
+    private long[] rowBest = new long[0];
     private int[] xShape;
     private PoolingKernels.Geometry geometry;
 
@@ -59,7 +60,10 @@ final class Pooling implements Layer {
             if (argmax.length < y.size()) {
                 argmax = new int[y.size()];
             }
-            PoolingKernels.maxForward(x, y, argmax, planes, geometry);
+            if (rowBest.length < o[2]) {
+                rowBest = new long[o[2]];
+            }
+            PoolingKernels.maxForward(x, y, argmax, rowBest, planes, geometry);
         } else {
             PoolingKernels.averageForward(x, y, planes, geometry);
         }

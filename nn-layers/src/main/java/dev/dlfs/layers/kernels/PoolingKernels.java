@@ -23,84 +23,110 @@ public final class PoolingKernels {
 
     /**
      * {@code y} = the window maxima of {@code planes} planes of {@code x}; {@code argmax[o]} = the flat index
-     * (from x's first element) of the element that won output o, or −1 if a padding zero did (it wins only when
-     * every element of the window inside the image is negative). Ties go to the first element in row-major window
-     * order, like NumPy's argmax.
+     * (from x's first element) of the element that won output o, or −1 if a padding zero did. Ties go to the first
+     * element in row-major window order, padding included, like NumPy's argmax over the book's im2col rows.
+     * {@code rowBest} is scratch space of at least {@code g.ow()} longs.
      */
-    public static void maxForward(Tensor x, Tensor y, int[] argmax, int planes, Geometry g) {
+    public static void maxForward(Tensor x, Tensor y, int[] argmax, long[] rowBest, int planes, Geometry g) {
         if (x.dtype() == DType.FLOAT32) {
-            maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g);
+            maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g, rowBest);
         } else {
             maxForward(x.doubleArray(), x.offset(), y.doubleArray(), y.offset(), argmax, planes, g);
         }
     }
 
-    private static void maxForward(float[] x, int xo, float[] y, int yo, int[] argmax, int planes, Geometry g) {
-        int o = 0;
+    /**
+     * float32: each window element becomes one long, its value as an order-preserving int above its window position
+     * (counted down, so that on equal values the earlier position is larger), and a window's maximum is one
+     * {@code Math.max} per element with no branch on the data (a compare-and-branch mispredicts about once per
+     * window on real data). Each window element (ky, kx) is visited for a whole row of outputs, so that the inner
+     * loop is long and simple rather than a 2×2 loop entered for every window.
+     */
+    private static void maxForward(float[] x, int xo, float[] y, int yo, int[] argmax, int planes, Geometry g,
+                                   long[] rowBest) {
+        int h = g.h();
+        int w = g.w();
+        int ow = g.ow();
+        int sw = g.sw();
         for (int p = 0; p < planes; p++) {
-            int base = p * g.h() * g.w();
+            int base = p * h * w;
             for (int oy = 0; oy < g.oh(); oy++) {
-                int y0 = oy * g.sh() - g.pad();
-                int ky0 = Math.max(0, -y0);
-                int ky1 = Math.min(g.ph(), g.h() - y0);
-                for (int ox = 0; ox < g.ow(); ox++, o++) {
-                    int x0 = ox * g.sw() - g.pad();
-                    int kx0 = Math.max(0, -x0);
-                    int kx1 = Math.min(g.pw(), g.w() - x0);
-                    // Start from the first element so that the loop's test is a plain compare the JIT can turn
-                    // into conditional moves (random data makes a branch here mispredict half the time).
-                    int arg = base + (y0 + ky0) * g.w() + x0 + kx0;
-                    float best = x[xo + arg];
-                    for (int ky = ky0; ky < ky1; ky++) {
-                        int row = base + (y0 + ky) * g.w() + x0;
-                        for (int kx = kx0; kx < kx1; kx++) {
-                            float v = x[xo + row + kx];
-                            boolean better = v > best;
-                            best = better ? v : best;
-                            arg = better ? row + kx : arg;
+                java.util.Arrays.fill(rowBest, 0, ow, Long.MIN_VALUE);
+                for (int ky = 0; ky < g.ph(); ky++) {
+                    int iy = oy * g.sh() - g.pad() + ky;
+                    boolean rowInside = iy >= 0 && iy < h;
+                    for (int kx = 0; kx < g.pw(); kx++) {
+                        long tag = ~(ky << 16 | kx) & 0xFFFFFFFFL;
+                        int lo = rowInside ? firstInside(g, kx) : ow;
+                        int hi = rowInside ? Math.max(lo, endInside(g, kx)) : ow;
+                        int src = xo + base + iy * w - g.pad() + kx;
+                        for (int ox = 0; ox < lo; ox++) {
+                            rowBest[ox] = Math.max(rowBest[ox], tag);           // padding: the key of 0 is 0
+                        }
+                        for (int ox = lo; ox < hi; ox++) {
+                            long key = (long) orderedBits(x[src + ox * sw]) << 32 | tag;
+                            rowBest[ox] = Math.max(rowBest[ox], key);
+                        }
+                        for (int ox = hi; ox < ow; ox++) {
+                            rowBest[ox] = Math.max(rowBest[ox], tag);
                         }
                     }
-                    boolean padded = ky1 - ky0 < g.ph() || kx1 - kx0 < g.pw();
-                    if (padded && !(best >= 0)) {
-                        best = 0;
-                        arg = -1;
-                    }
-                    argmax[o] = arg;
-                    y[yo + o] = best;
+                }
+                int o = (p * g.oh() + oy) * ow;
+                for (int ox = 0; ox < ow; ox++) {
+                    int position = ~(int) rowBest[ox];
+                    int iy = oy * g.sh() - g.pad() + (position >>> 16);
+                    int ix = ox * sw - g.pad() + (position & 0xFFFF);
+                    boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                    argmax[o + ox] = inside ? base + iy * w + ix : -1;
+                    y[yo + o + ox] = inside ? x[xo + base + iy * w + ix] : 0f;
                 }
             }
         }
     }
 
+    /** The first output column whose window column kx lies inside the image: ox·sw − pad + kx >= 0. */
+    private static int firstInside(Geometry g, int kx) {
+        int need = g.pad() - kx;
+        return need <= 0 ? 0 : Math.min(g.ow(), (need + g.sw() - 1) / g.sw());
+    }
+
+    /** One past the last output column whose window column kx lies inside the image: ox·sw − pad + kx < w. */
+    private static int endInside(Geometry g, int kx) {
+        int room = g.w() - 1 + g.pad() - kx;
+        return room < 0 ? 0 : Math.min(g.ow(), room / g.sw() + 1);
+    }
+
+    /** The bits of {@code v} as an int that orders like the float (negative values with their magnitude flipped). */
+    private static int orderedBits(float v) {
+        int b = Float.floatToRawIntBits(v);
+        return b ^ ((b >> 31) & 0x7FFFFFFF);
+    }
+
+    /** float64 (gradient checks, references): the same definition as a plain compare, padding as zeros in place. */
     private static void maxForward(double[] x, int xo, double[] y, int yo, int[] argmax, int planes, Geometry g) {
+        int h = g.h();
+        int w = g.w();
         int o = 0;
         for (int p = 0; p < planes; p++) {
-            int base = p * g.h() * g.w();
+            int base = p * h * w;
             for (int oy = 0; oy < g.oh(); oy++) {
-                int y0 = oy * g.sh() - g.pad();
-                int ky0 = Math.max(0, -y0);
-                int ky1 = Math.min(g.ph(), g.h() - y0);
                 for (int ox = 0; ox < g.ow(); ox++, o++) {
-                    int x0 = ox * g.sw() - g.pad();
-                    int kx0 = Math.max(0, -x0);
-                    int kx1 = Math.min(g.pw(), g.w() - x0);
-                    // Start from the first element so that the loop's test is a plain compare the JIT can turn
-                    // into conditional moves (random data makes a branch here mispredict half the time).
-                    int arg = base + (y0 + ky0) * g.w() + x0 + kx0;
-                    double best = x[xo + arg];
-                    for (int ky = ky0; ky < ky1; ky++) {
-                        int row = base + (y0 + ky) * g.w() + x0;
-                        for (int kx = kx0; kx < kx1; kx++) {
-                            double v = x[xo + row + kx];
-                            boolean better = v > best;
-                            best = better ? v : best;
-                            arg = better ? row + kx : arg;
+                    double best = 0;
+                    int arg = -1;
+                    boolean first = true;
+                    for (int ky = 0; ky < g.ph(); ky++) {
+                        int iy = oy * g.sh() - g.pad() + ky;
+                        for (int kx = 0; kx < g.pw(); kx++) {
+                            int ix = ox * g.sw() - g.pad() + kx;
+                            boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            double v = inside ? x[xo + base + iy * w + ix] : 0;
+                            if (first || v > best) {
+                                first = false;
+                                best = v;
+                                arg = inside ? base + iy * w + ix : -1;
+                            }
                         }
-                    }
-                    boolean padded = ky1 - ky0 < g.ph() || kx1 - kx0 < g.pw();
-                    if (padded && !(best >= 0)) {
-                        best = 0;
-                        arg = -1;
                     }
                     argmax[o] = arg;
                     y[yo + o] = best;
