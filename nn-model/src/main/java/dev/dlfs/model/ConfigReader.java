@@ -131,33 +131,33 @@ final class ConfigReader {
         return name;
     }
 
-    private LossConfig loss(YamlNode v) {
+    /** A name and its options: {@code NAME} alone, or a map with the name under {@code key} and the options. */
+    private record Named(String name, Options options) {
+    }
+
+    private Named named(YamlNode v, String at, String key, Registry<?> registry, String example) {
         if (v instanceof YamlNode.Scalar s && s.value() instanceof String name) {
-            return LossConfig.of(known(LossRegistry.shared(), name, "loss"));
+            return new Named(known(registry, name, at), Options.empty());
         }
-        ConfigSection loss = ConfigSection.of(v, "loss", origin, "a loss name such as softmax-with-loss");
-        String type = known(LossRegistry.shared(), loss.string(loss.require("type"), "loss.type"), "loss.type");
-        return new LossConfig(type, Options.of(loss.plainExcept("type")));
+        ConfigSection c = ConfigSection.of(v, at, origin, example);
+        String name = known(registry, c.string(c.require(key), at + "." + key), at + "." + key);
+        return new Named(name, Options.of(c.plainExcept(key)));
+    }
+
+    private LossConfig loss(YamlNode v) {
+        Named n = named(v, "loss", "type", LossRegistry.shared(), "a loss name such as softmax-with-loss");
+        return new LossConfig(n.name(), n.options());
     }
 
     private OptimizerConfig optimizer(YamlNode v) {
-        if (v instanceof YamlNode.Scalar s && s.value() instanceof String name) {
-            return new OptimizerConfig(known(OptimizerRegistry.shared(), name, "optimizer"), Options.empty());
-        }
-        ConfigSection o = ConfigSection.of(v, "optimizer", origin, "an optimizer such as {type: sgd, lr: 0.1}");
-        String type = known(OptimizerRegistry.shared(), o.string(o.require("type"), "optimizer.type"),
-                "optimizer.type");
-        return new OptimizerConfig(type, Options.of(o.plainExcept("type")));
+        Named n = named(v, "optimizer", "type", OptimizerRegistry.shared(),
+                "an optimizer such as {type: sgd, lr: 0.1}");
+        return new OptimizerConfig(n.name(), n.options());
     }
 
     private DataConfig data(YamlNode v) {
-        if (v instanceof YamlNode.Scalar s && s.value() instanceof String name) {
-            return new DataConfig(known(DataSourceRegistry.shared(), name, "data"), Options.empty());
-        }
-        ConfigSection d = ConfigSection.of(v, "data", origin, "a data source such as {source: mnist}");
-        String source = known(DataSourceRegistry.shared(), d.string(d.require("source"), "data.source"),
-                "data.source");
-        return new DataConfig(source, Options.of(d.plainExcept("source")));
+        Named n = named(v, "data", "source", DataSourceRegistry.shared(), "a data source such as {source: mnist}");
+        return new DataConfig(n.name(), n.options());
     }
 
     private TrainingConfig training(YamlNode v) {

@@ -3,7 +3,7 @@ package dev.dlfs.model;
 import dev.dlfs.tensor.spi.Options;
 import java.util.Map;
 
-/** The data to train on: a data source by registry name with its options, e.g. {@code {source: mnist, one-hot: true}}. */
+/** The data to train on: a data source by registry name with options, e.g. {@code {source: mnist, one-hot: true}}. */
 public record DataConfig(String source, Options options) {
     public DataConfig {
         if (source == null || source.isBlank()) {

@@ -65,6 +65,7 @@ public record EvalSchedule(Kind kind, int every) {
                 // reported below
             }
         }
-        throw new IllegalArgumentException("expected per-epoch, none or 'every N' (N iterations), found '" + text + "'");
+        throw new IllegalArgumentException("expected per-epoch, none or 'every N' (N iterations), found '" + text
+                + "'");
     }
 }

@@ -19,7 +19,7 @@ final class NetworkSummary {
             for (Parameter p : l.layer().parameters()) {
                 count += p.value().size();
             }
-            rows.add(new String[] {l.name(), l.type(), Shapes.format(l.outputShape()), String.format(java.util.Locale.ROOT, "%,d", count)});
+            rows.add(new String[] {l.name(), l.type(), Shapes.format(l.outputShape()), grouped(count)});
         }
         rows.add(new String[] {"loss", net.config().loss().type(), "()", "0"});
         int[] width = new int[4];
@@ -37,7 +37,12 @@ final class NetworkSummary {
                 sb.append("-".repeat(width[0] + width[1] + width[2] + width[3] + 6)).append(System.lineSeparator());
             }
         }
-        sb.append(String.format(java.util.Locale.ROOT, "total: %,d parameters (%s)%n", net.parameterCount(), net.dtype()));
+        sb.append("total: ").append(grouped(net.parameterCount())).append(" parameters (").append(net.dtype())
+                .append(')').append(System.lineSeparator());
         return sb.toString();
+    }
+
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 }

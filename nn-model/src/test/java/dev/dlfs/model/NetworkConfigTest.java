@@ -158,7 +158,8 @@ class NetworkConfigTest {
     @Test
     void yamlRoundTripKeepsEverything() {
         NetworkConfig c = NetworkConfig.parse(BOOK, "net.yaml").withTraining(
-                TrainingConfig.epochs(3).withEval(EvalSchedule.every(50)).withTargetAccuracy(0.97).withEvalSample(1000));
+                TrainingConfig.epochs(3).withEval(EvalSchedule.every(50)).withTargetAccuracy(0.97)
+                        .withEvalSample(1000));
         String yaml = c.toYaml();
         NetworkConfig back = NetworkConfig.parse(yaml, "back.yaml");
         assertEquals(yaml, back.toYaml());

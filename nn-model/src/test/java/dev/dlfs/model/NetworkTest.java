@@ -189,7 +189,8 @@ class NetworkTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Network.builder().input(784).affine(50)
                 .convolution(3, 3, 1, 0).loss("softmax-with-loss").build());
         assertEquals("layers[1]", e.path());
-        assertTrue(e.getMessage().startsWith("layers[1]: layer 'convolution' with input shape (50,): "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("layers[1]: layer 'convolution' with input shape (50,): "),
+                e.getMessage());
         ConfigException pool = assertThrows(ConfigException.class, () -> Network.builder().input(1, 4, 4)
                 .maxPool(8).loss("softmax-with-loss").build());
         assertEquals("layers[0]", pool.path());

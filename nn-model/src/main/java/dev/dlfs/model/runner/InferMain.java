@@ -11,9 +11,9 @@ import java.util.Locale;
 
 /**
  * Classifies the test set with the network a YAML file declares, for inference benchmarks:
- * {@code InferMain CONFIG.yaml [--weights BOOK.npz] [--batch N] [--repeat N] [--threads N] [--data-dir DIR]}. Without weights the
- * network keeps its seeded initial weights (timing only). {@code --batch 0} (the default) lets the network choose
- * its chunk size. Prints the seconds of each pass and the accuracy.
+ * {@code InferMain CONFIG.yaml [--weights BOOK.npz] [--batch N] [--repeat N] [--threads N] [--data-dir DIR]}.
+ * Without weights the network keeps its seeded initial weights (timing only). {@code --batch 0} (the default) lets
+ * the network choose its chunk size. Prints the seconds of each pass and the accuracy.
  */
 public final class InferMain {
     private InferMain() {
