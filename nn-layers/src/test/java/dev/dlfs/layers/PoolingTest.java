@@ -46,13 +46,27 @@ class PoolingTest {
 
     @Test
     void maxPoolingRoutesTheGradientToTheWinnerAndPaddingCountsAsZero() {
-        Layer p = pool("max-pool", Map.of("size", 2, "stride", 2, "pad", 1), 1, 2, 2);
-        // windows at (−1,−1): only x[0][0] is inside, and it is negative: the padding's 0 wins
-        Tensor x = Tensor.of(new double[] {-1, 2, 3, -4}, 1, 1, 2, 2);
-        Tensor y = p.forward(x, true);
-        assertArrayEquals(new double[] {0, 2, 3, 0}, y.toDoubleArray(), 0.0);
-        Tensor dx = p.backward(Tensor.of(new double[] {10, 20, 30, 40}, 1, 1, 2, 2));
-        assertArrayEquals(new double[] {0, 20, 30, 0}, dx.toDoubleArray(), 0.0);
+        for (DType dtype : DType.values()) {
+            Layer p = LayerRegistry.create(LayerSpec.of("max-pool", Map.of("size", 2, "stride", 2, "pad", 1)),
+                    new LayerContext(new int[] {1, 2, 2}, dtype, new SplittableRandom(1)));
+            // window at (−1, −1): only x[0][0] is inside, and it is negative: the padding's 0 wins
+            Tensor x = Tensor.of(new double[] {-1, 2, 3, -4}, 1, 1, 2, 2).to(dtype);
+            Tensor y = p.forward(x, true);
+            assertArrayEquals(new double[] {0, 2, 3, 0}, y.toDoubleArray(), 0.0, dtype.label());
+            Tensor dx = p.backward(Tensor.of(new double[] {10, 20, 30, 40}, 1, 1, 2, 2).to(dtype));
+            assertArrayEquals(new double[] {0, 20, 30, 0}, dx.toDoubleArray(), 0.0, dtype.label());
+            // ties go to the first element in window order, the padding included: the zeros of the top row tie
+            // with padding that comes before them
+            Tensor ties = Tensor.of(new double[] {0, 0, 5, 5}, 1, 1, 2, 2).to(dtype);
+            p.forward(ties, true);
+            assertArrayEquals(new double[] {0, 0, 30, 40}, p.backward(Tensor.of(new double[] {10, 20, 30, 40},
+                    1, 1, 2, 2).to(dtype)).toDoubleArray(), 0.0, dtype.label());
+            Layer whole = LayerRegistry.create(LayerSpec.of("max-pool", Map.of("size", 2)),
+                    new LayerContext(new int[] {1, 2, 2}, dtype, new SplittableRandom(1)));
+            whole.forward(Tensor.full(dtype, 3.0, 1, 1, 2, 2), true);
+            assertArrayEquals(new double[] {7, 0, 0, 0}, whole.backward(Tensor.full(dtype, 7.0, 1, 1, 1, 1))
+                    .toDoubleArray(), 0.0, dtype.label());
+        }
     }
 
     @Test
