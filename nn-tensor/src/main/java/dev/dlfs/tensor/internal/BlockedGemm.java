@@ -249,34 +249,53 @@ abstract class BlockedGemm implements WorkerPool.Job {
             acs = transA ? lda : 1;
         }
         int cStart = cOff + i0 * ldc + j0;
+        int nr = NV[kind] * lanes;
+        // Rows whose masked last vector would reach past the end of C's array take the plain loops: the Vector API
+        // has a slower path there, and a branch C2 has not seen would send the kernel back to the interpreter.
+        int kernelRows = cols == nr ? rows
+                : Math.max(0, Math.min(rows, Math.floorDiv(cLength() - cStart - nr, ldc) + 1));
+        int done = kernelRows(part, kind, kc, aStart, ars, acs, kernelRows, panel, nr, cStart, cols, first);
+        if (done < rows) {
+            plainStrip(part, kc, aStart + done * ars, ars, acs, rows - done, panel, nr, cStart + done * ldc, cols,
+                    first);
+        }
+    }
+
+    /**
+     * Runs the kernel on the first {@code rows} rows, or on as many as it can at compiled speed; returns how many
+     * it did.
+     */
+    private int kernelRows(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int nr,
+                           int cStart, int cols, boolean first) {
         boolean[] compiled = compiledKinds();
-        boolean plain = plainLoops();
-        if (compiled[kind] && !plain) {
+        if (rows == 0 || plainLoops()) {
+            return 0;
+        }
+        if (compiled[kind]) {
             kernel(part, kind, kc, aStart, ars, acs, rows, panel, cStart, cols, first);
-            return;
+            return rows;
         }
         // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
-        // methods this large). Time one tile; while the kernel is that slow, do the rest with plain loops, which
+        // methods this large). Time one tile; while the kernel is that slow, leave the rest to plain loops, which
         // C1 compiles at once. Both do the same operations in the same order, so the bits do not change.
-        int mr = plain ? 0 : Math.min(MR[kind], rows);
-        int nr = NV[kind] * lanes;
-        if (!plain) {
-            long t0 = System.nanoTime();
-            kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
-            if ((System.nanoTime() - t0) * COMPILED_GFLOPS < 2L * mr * nr * kc) {
-                compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
-                if (rows > mr) {
-                    kernel(part, kind, kc, aStart + mr * ars, ars, acs, rows - mr, panel, cStart + mr * ldc, cols,
-                            first);
-                }
-                return;
-            }
+        int mr = Math.min(MR[kind], rows);
+        long t0 = System.nanoTime();
+        kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
+        if ((System.nanoTime() - t0) * COMPILED_GFLOPS >= 2L * mr * nr * kc) {
+            return mr;
         }
-        plainStrip(part, kc, aStart + mr * ars, ars, acs, rows - mr, panel, nr, cStart + mr * ldc, cols, first);
+        compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
+        if (rows > mr) {
+            kernel(part, kind, kc, aStart + mr * ars, ars, acs, rows - mr, panel, cStart + mr * ldc, cols, first);
+        }
+        return rows;
     }
 
     /** Per kernel kind of the element type: seen running at compiled speed. */
     abstract boolean[] compiledKinds();
+
+    /** Length of C's backing array. */
+    abstract int cLength();
 
     /** Whether the plain loops are forced (tests). */
     abstract boolean plainLoops();

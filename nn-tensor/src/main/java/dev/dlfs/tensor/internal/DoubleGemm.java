@@ -116,6 +116,10 @@ public final class DoubleGemm extends BlockedGemm {
             // Rows of B are contiguous: copy whole vectors; the last one masked, which also zero-fills the padding.
             int full = width - width % L;
             VectorMask<Double> tail = S.indexInRange(full, width);
+            // Steps whose masked tail vector would reach past the end of B take the scalar tail instead: the
+            // split keeps both paths in use on every call, so C2 never meets a branch it has not seen.
+            int masked = full == width ? kc
+                    : Math.max(0, Math.min(kc, Math.floorDiv(b.length - L - bOff - j0 - full, ldb) - p0 + 1));
             for (int p = 0; p < kc; p++) {
                 int src = bOff + (p0 + p) * ldb + j0;
                 int to = panel + p * panelWidth;
@@ -123,7 +127,14 @@ public final class DoubleGemm extends BlockedGemm {
                     DoubleVector.fromArray(S, b, src + v).intoArray(dst, to + v);
                 }
                 if (full < panelWidth) {
-                    DoubleVector.fromArray(S, b, src + full, tail).intoArray(dst, to + full);
+                    if (p < masked) {
+                        DoubleVector.fromArray(S, b, src + full, tail).intoArray(dst, to + full);
+                    } else {
+                        DoubleVector.zero(S).intoArray(dst, to + full);
+                        for (int v = full; v < width; v++) {
+                            dst[to + v] = b[src + v];
+                        }
+                    }
                     for (int v = full + L; v < panelWidth; v += L) {
                         DoubleVector.zero(S).intoArray(dst, to + v);
                     }
@@ -176,6 +187,11 @@ public final class DoubleGemm extends BlockedGemm {
     @Override
     boolean[] compiledKinds() {
         return compiled;
+    }
+
+    @Override
+    int cLength() {
+        return c.length;
     }
 
     @Override
