@@ -250,45 +250,42 @@ abstract class BlockedGemm implements WorkerPool.Job {
         }
         int cStart = cOff + i0 * ldc + j0;
         int nr = NV[kind] * lanes;
-        // Rows whose masked last vector would reach past the end of C's array take the plain loops: the Vector API
-        // has a slower path there, and a branch C2 has not seen would send the kernel back to the interpreter.
-        int kernelRows = cols == nr ? rows
-                : Math.max(0, Math.min(rows, Math.floorDiv(cLength() - cStart - nr, ldc) + 1));
-        int done = kernelRows(part, kind, kc, aStart, ars, acs, kernelRows, panel, nr, cStart, cols, first);
-        if (done < rows) {
-            plainStrip(part, kc, aStart + done * ars, ars, acs, rows - done, panel, nr, cStart + done * ldc, cols,
-                    first);
+        int mr = MR[kind];
+        if (plainLoops()) {
+            plainStrip(part, kc, aStart, ars, acs, rows, panel, nr, cStart, cols, first);
+            return;
         }
-    }
-
-    /**
-     * Runs the kernel on the first {@code rows} rows, or on as many as it can at compiled speed; returns how many
-     * it did.
-     */
-    private int kernelRows(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int nr,
-                           int cStart, int cols, boolean first) {
+        // The kernel writes whole tiles in place, as long as their masked last vector stays inside C's array (the
+        // Vector API takes a slower path past the end). Other rows go through a scratch tile.
+        int safe = cols == nr ? rows : Math.max(0, Math.min(rows, Math.floorDiv(cLength() - cStart - nr, ldc) + 1));
+        int direct = safe - safe % mr;
+        int i = 0;
         boolean[] compiled = compiledKinds();
-        if (rows == 0 || plainLoops()) {
-            return 0;
+        if (!compiled[kind]) {
+            // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
+            // methods this large). Time one tile; while the kernel is that slow, leave the rest to plain loops,
+            // which C1 compiles at once. Both do the same operations in the same order: the bits do not change.
+            i = Math.min(mr, rows);
+            long t0 = System.nanoTime();
+            if (direct >= mr) {
+                kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
+            } else {
+                scratchTile(part, kind, kc, aStart, ars, acs, i, panel, cStart, cols, first);
+            }
+            if ((System.nanoTime() - t0) * COMPILED_GFLOPS >= 2L * mr * nr * kc) {
+                plainStrip(part, kc, aStart + i * ars, ars, acs, rows - i, panel, nr, cStart + i * ldc, cols, first);
+                return;
+            }
+            compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
         }
-        if (compiled[kind]) {
-            kernel(part, kind, kc, aStart, ars, acs, rows, panel, cStart, cols, first);
-            return rows;
+        if (i < direct) {
+            kernel(part, kind, kc, aStart + i * ars, ars, acs, direct - i, panel, cStart + i * ldc, cols, first);
+            i = direct;
         }
-        // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
-        // methods this large). Time one tile; while the kernel is that slow, leave the rest to plain loops, which
-        // C1 compiles at once. Both do the same operations in the same order, so the bits do not change.
-        int mr = Math.min(MR[kind], rows);
-        long t0 = System.nanoTime();
-        kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
-        if ((System.nanoTime() - t0) * COMPILED_GFLOPS >= 2L * mr * nr * kc) {
-            return mr;
+        for (; i < rows; i += mr) {
+            scratchTile(part, kind, kc, aStart + i * ars, ars, acs, Math.min(mr, rows - i), panel, cStart + i * ldc,
+                    cols, first);
         }
-        compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
-        if (rows > mr) {
-            kernel(part, kind, kc, aStart + mr * ars, ars, acs, rows - mr, panel, cStart + mr * ldc, cols, first);
-        }
-        return rows;
     }
 
     /** Per kernel kind of the element type: seen running at compiled speed. */
@@ -300,9 +297,13 @@ abstract class BlockedGemm implements WorkerPool.Job {
     /** Whether the plain loops are forced (tests). */
     abstract boolean plainLoops();
 
-    /** Runs micro-kernel {@code kind} on {@code rows} rows from the given A position; see {@link #strip}. */
+    /** Runs micro-kernel {@code kind} on whole tiles ({@code rows} a multiple of MR), writing C in place. */
     abstract void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart,
                          int cols, boolean first);
+
+    /** Runs micro-kernel {@code kind} on one tile of {@code rows ≤ MR} rows through a scratch tile. */
+    abstract void scratchTile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel,
+                              int cStart, int cols, boolean first);
 
     /** The kernels' arithmetic in plain loops: per element, fused multiply-adds in step order, then a fused merge. */
     abstract void plainStrip(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr, int cStart,

@@ -26,8 +26,9 @@ public final class DoubleGemm extends BlockedGemm {
     /** Offsets of L consecutive rows of B, for gathering a column of a transposed B; valid for one row stride. */
     private final int[] gatherIndex = new int[L];
     private int gatherRowStride = -1;
-    /** Per part: packed B block and packed A chunk. */
+    /** Per part: packed B block, packed A chunk, scratch tile of C. */
     private double[][] bBlocks = new double[0][];
+    private double[][] tiles = new double[0][];
     private double[][] aChunks = new double[0][];
 
     private DoubleGemm() {
@@ -97,11 +98,15 @@ public final class DoubleGemm extends BlockedGemm {
         if (bBlocks.length < parts) {
             bBlocks = java.util.Arrays.copyOf(bBlocks, parts);
             aChunks = java.util.Arrays.copyOf(aChunks, parts);
+            tiles = java.util.Arrays.copyOf(tiles, parts);
         }
         int need = blockSize();
         for (int p = 0; p < parts; p++) {
             if (bBlocks[p] == null || bBlocks[p].length < need) {
                 bBlocks[p] = new double[need];
+            }
+            if (tiles[p] == null) {
+                tiles[p] = new double[24 * L];
             }
             if (packA && (aChunks[p] == null || aChunks[p].length < MC * Math.min(k, KC))) {
                 aChunks[p] = new double[MC * Math.min(k, KC)];
@@ -202,15 +207,37 @@ public final class DoubleGemm extends BlockedGemm {
     @Override
     void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart, int cols,
                 boolean first) {
+        run(part, kind, kc, aStart, ars, acs, rows, panel, c, cStart, ldc, cols, first);
+    }
+
+    @Override
+    void scratchTile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart,
+                     int cols, boolean first) {
+        double[] t = tiles[part];
+        int nr = NV[kind] * L;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(c, cStart + r * ldc, t, r * nr, cols);
+        }
+        run(part, kind, kc, aStart, ars, acs, rows, panel, t, 0, nr, cols, first);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(t, r * nr, c, cStart + r * ldc, cols);
+        }
+    }
+
+    private void run(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, double[] to,
+                     int toStart, int toLd, int cols, boolean first) {
         double[] as = packA ? aChunks[part] : a;
         double[] bp = bBlocks[part];
         double b = first ? beta : 1.0;
         switch (kind) {
-            case K8X3 -> DoubleKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
-            case K6X4 -> DoubleKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
-            case K12X2 -> DoubleKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha,
+            case K8X3 -> DoubleKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
                     b);
-            default -> DoubleKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, c, cStart, ldc, cols, alpha, b);
+            case K6X4 -> DoubleKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
+                    b);
+            case K12X2 -> DoubleKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols,
+                    alpha, b);
+            default -> DoubleKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
+                    b);
         }
     }
 

@@ -11,8 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
  * multiply-adds.
  *
  * <p>A is read through strides: element (r, p) is {@code a[aStart + r·ars + p·acs]}, which covers row-major A,
- * transposed A and a packed copy alike. In the last tile, rows past {@code rows} repeat the last row (never
- * stored). B is a packed panel: step p holds NR = NV·L values at {@code b[bStart + p·NR]}, zero past the strip.
+ * transposed A and a packed copy alike. Every tile stores all MR rows, without a branch (a branch that one shape
+ * never takes would be compiled out, and the next shape would send the kernel back to the interpreter): the caller
+ * passes whole tiles, or a last partial tile whose C is a scratch tile; A rows past {@code rows} repeat the last
+ * row. B is a packed panel: step p holds NR = NV·L values at {@code b[bStart + p·NR]}, zero past the strip.
  * The tile is merged into C as {@code C = alpha·acc + beta·C} (one fused multiply-add), C unread when beta is 0;
  * only the first {@code cols} columns are written (the last vector is masked).
  *
@@ -31,9 +33,10 @@ final class FloatKernels {
     static void k8x3(int kc, float[] a, int aStart, int ars, int acs, int rows, float[] b, int bStart,
             float[] c, int cStart, int ldc, int cols, float alpha, float beta) {
         FloatVector al = FloatVector.broadcast(S, alpha);
-        FloatVector zero = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // C is read through masks, all off when beta is 0: no branch, and garbage in C never leaks in.
+        VectorMask<Float> read = S.maskAll(beta != 0f);
         VectorMask<Float> last = S.indexInRange(2 * L, cols);
+        VectorMask<Float> lastRead = last.and(read);
         for (int i = 0; i < rows; i += 8) {
             int left = rows - i;
             int a0 = aStart + i * ars;
@@ -72,59 +75,37 @@ final class FloatKernels {
                 c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
             }
             int o = cStart + i * ldc;
-            c00.fma(al, readC ? FloatVector.fromArray(S, c, o).mul(beta) : zero).intoArray(c, o);
-            c01.fma(al, readC ? FloatVector.fromArray(S, c, o + L).mul(beta) : zero).intoArray(c, o + L);
-            c02.fma(al, readC ? FloatVector.fromArray(S, c, o + 2 * L, last).mul(beta) : zero)
-                    .intoArray(c, o + 2 * L, last);
-            if (left > 1) {
-                int o1 = o + ldc;
-                c10.fma(al, readC ? FloatVector.fromArray(S, c, o1).mul(beta) : zero).intoArray(c, o1);
-                c11.fma(al, readC ? FloatVector.fromArray(S, c, o1 + L).mul(beta) : zero).intoArray(c, o1 + L);
-                c12.fma(al, readC ? FloatVector.fromArray(S, c, o1 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o1 + 2 * L, last);
-            }
-            if (left > 2) {
-                int o2 = o + 2 * ldc;
-                c20.fma(al, readC ? FloatVector.fromArray(S, c, o2).mul(beta) : zero).intoArray(c, o2);
-                c21.fma(al, readC ? FloatVector.fromArray(S, c, o2 + L).mul(beta) : zero).intoArray(c, o2 + L);
-                c22.fma(al, readC ? FloatVector.fromArray(S, c, o2 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o2 + 2 * L, last);
-            }
-            if (left > 3) {
-                int o3 = o + 3 * ldc;
-                c30.fma(al, readC ? FloatVector.fromArray(S, c, o3).mul(beta) : zero).intoArray(c, o3);
-                c31.fma(al, readC ? FloatVector.fromArray(S, c, o3 + L).mul(beta) : zero).intoArray(c, o3 + L);
-                c32.fma(al, readC ? FloatVector.fromArray(S, c, o3 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o3 + 2 * L, last);
-            }
-            if (left > 4) {
-                int o4 = o + 4 * ldc;
-                c40.fma(al, readC ? FloatVector.fromArray(S, c, o4).mul(beta) : zero).intoArray(c, o4);
-                c41.fma(al, readC ? FloatVector.fromArray(S, c, o4 + L).mul(beta) : zero).intoArray(c, o4 + L);
-                c42.fma(al, readC ? FloatVector.fromArray(S, c, o4 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o4 + 2 * L, last);
-            }
-            if (left > 5) {
-                int o5 = o + 5 * ldc;
-                c50.fma(al, readC ? FloatVector.fromArray(S, c, o5).mul(beta) : zero).intoArray(c, o5);
-                c51.fma(al, readC ? FloatVector.fromArray(S, c, o5 + L).mul(beta) : zero).intoArray(c, o5 + L);
-                c52.fma(al, readC ? FloatVector.fromArray(S, c, o5 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o5 + 2 * L, last);
-            }
-            if (left > 6) {
-                int o6 = o + 6 * ldc;
-                c60.fma(al, readC ? FloatVector.fromArray(S, c, o6).mul(beta) : zero).intoArray(c, o6);
-                c61.fma(al, readC ? FloatVector.fromArray(S, c, o6 + L).mul(beta) : zero).intoArray(c, o6 + L);
-                c62.fma(al, readC ? FloatVector.fromArray(S, c, o6 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o6 + 2 * L, last);
-            }
-            if (left > 7) {
-                int o7 = o + 7 * ldc;
-                c70.fma(al, readC ? FloatVector.fromArray(S, c, o7).mul(beta) : zero).intoArray(c, o7);
-                c71.fma(al, readC ? FloatVector.fromArray(S, c, o7 + L).mul(beta) : zero).intoArray(c, o7 + L);
-                c72.fma(al, readC ? FloatVector.fromArray(S, c, o7 + 2 * L, last).mul(beta) : zero)
-                        .intoArray(c, o7 + 2 * L, last);
-            }
+            c00.fma(al, FloatVector.fromArray(S, c, o, read).mul(beta)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L, read).mul(beta)).intoArray(c, o + L);
+            c02.fma(al, FloatVector.fromArray(S, c, o + 2 * L, lastRead).mul(beta)).intoArray(c, o + 2 * L, last);
+            int o1 = o + ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o1, read).mul(beta)).intoArray(c, o1);
+            c11.fma(al, FloatVector.fromArray(S, c, o1 + L, read).mul(beta)).intoArray(c, o1 + L);
+            c12.fma(al, FloatVector.fromArray(S, c, o1 + 2 * L, lastRead).mul(beta)).intoArray(c, o1 + 2 * L, last);
+            int o2 = o + 2 * ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o2, read).mul(beta)).intoArray(c, o2);
+            c21.fma(al, FloatVector.fromArray(S, c, o2 + L, read).mul(beta)).intoArray(c, o2 + L);
+            c22.fma(al, FloatVector.fromArray(S, c, o2 + 2 * L, lastRead).mul(beta)).intoArray(c, o2 + 2 * L, last);
+            int o3 = o + 3 * ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o3, read).mul(beta)).intoArray(c, o3);
+            c31.fma(al, FloatVector.fromArray(S, c, o3 + L, read).mul(beta)).intoArray(c, o3 + L);
+            c32.fma(al, FloatVector.fromArray(S, c, o3 + 2 * L, lastRead).mul(beta)).intoArray(c, o3 + 2 * L, last);
+            int o4 = o + 4 * ldc;
+            c40.fma(al, FloatVector.fromArray(S, c, o4, read).mul(beta)).intoArray(c, o4);
+            c41.fma(al, FloatVector.fromArray(S, c, o4 + L, read).mul(beta)).intoArray(c, o4 + L);
+            c42.fma(al, FloatVector.fromArray(S, c, o4 + 2 * L, lastRead).mul(beta)).intoArray(c, o4 + 2 * L, last);
+            int o5 = o + 5 * ldc;
+            c50.fma(al, FloatVector.fromArray(S, c, o5, read).mul(beta)).intoArray(c, o5);
+            c51.fma(al, FloatVector.fromArray(S, c, o5 + L, read).mul(beta)).intoArray(c, o5 + L);
+            c52.fma(al, FloatVector.fromArray(S, c, o5 + 2 * L, lastRead).mul(beta)).intoArray(c, o5 + 2 * L, last);
+            int o6 = o + 6 * ldc;
+            c60.fma(al, FloatVector.fromArray(S, c, o6, read).mul(beta)).intoArray(c, o6);
+            c61.fma(al, FloatVector.fromArray(S, c, o6 + L, read).mul(beta)).intoArray(c, o6 + L);
+            c62.fma(al, FloatVector.fromArray(S, c, o6 + 2 * L, lastRead).mul(beta)).intoArray(c, o6 + 2 * L, last);
+            int o7 = o + 7 * ldc;
+            c70.fma(al, FloatVector.fromArray(S, c, o7, read).mul(beta)).intoArray(c, o7);
+            c71.fma(al, FloatVector.fromArray(S, c, o7 + L, read).mul(beta)).intoArray(c, o7 + L);
+            c72.fma(al, FloatVector.fromArray(S, c, o7 + 2 * L, lastRead).mul(beta)).intoArray(c, o7 + 2 * L, last);
         }
     }
 
@@ -132,9 +113,10 @@ final class FloatKernels {
     static void k6x4(int kc, float[] a, int aStart, int ars, int acs, int rows, float[] b, int bStart,
             float[] c, int cStart, int ldc, int cols, float alpha, float beta) {
         FloatVector al = FloatVector.broadcast(S, alpha);
-        FloatVector zero = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // C is read through masks, all off when beta is 0: no branch, and garbage in C never leaks in.
+        VectorMask<Float> read = S.maskAll(beta != 0f);
         VectorMask<Float> last = S.indexInRange(3 * L, cols);
+        VectorMask<Float> lastRead = last.and(read);
         for (int i = 0; i < rows; i += 6) {
             int left = rows - i;
             int a0 = aStart + i * ars;
@@ -168,51 +150,35 @@ final class FloatKernels {
                 c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
             }
             int o = cStart + i * ldc;
-            c00.fma(al, readC ? FloatVector.fromArray(S, c, o).mul(beta) : zero).intoArray(c, o);
-            c01.fma(al, readC ? FloatVector.fromArray(S, c, o + L).mul(beta) : zero).intoArray(c, o + L);
-            c02.fma(al, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(beta) : zero).intoArray(c, o + 2 * L);
-            c03.fma(al, readC ? FloatVector.fromArray(S, c, o + 3 * L, last).mul(beta) : zero)
-                    .intoArray(c, o + 3 * L, last);
-            if (left > 1) {
-                int o1 = o + ldc;
-                c10.fma(al, readC ? FloatVector.fromArray(S, c, o1).mul(beta) : zero).intoArray(c, o1);
-                c11.fma(al, readC ? FloatVector.fromArray(S, c, o1 + L).mul(beta) : zero).intoArray(c, o1 + L);
-                c12.fma(al, readC ? FloatVector.fromArray(S, c, o1 + 2 * L).mul(beta) : zero).intoArray(c, o1 + 2 * L);
-                c13.fma(al, readC ? FloatVector.fromArray(S, c, o1 + 3 * L, last).mul(beta) : zero)
-                        .intoArray(c, o1 + 3 * L, last);
-            }
-            if (left > 2) {
-                int o2 = o + 2 * ldc;
-                c20.fma(al, readC ? FloatVector.fromArray(S, c, o2).mul(beta) : zero).intoArray(c, o2);
-                c21.fma(al, readC ? FloatVector.fromArray(S, c, o2 + L).mul(beta) : zero).intoArray(c, o2 + L);
-                c22.fma(al, readC ? FloatVector.fromArray(S, c, o2 + 2 * L).mul(beta) : zero).intoArray(c, o2 + 2 * L);
-                c23.fma(al, readC ? FloatVector.fromArray(S, c, o2 + 3 * L, last).mul(beta) : zero)
-                        .intoArray(c, o2 + 3 * L, last);
-            }
-            if (left > 3) {
-                int o3 = o + 3 * ldc;
-                c30.fma(al, readC ? FloatVector.fromArray(S, c, o3).mul(beta) : zero).intoArray(c, o3);
-                c31.fma(al, readC ? FloatVector.fromArray(S, c, o3 + L).mul(beta) : zero).intoArray(c, o3 + L);
-                c32.fma(al, readC ? FloatVector.fromArray(S, c, o3 + 2 * L).mul(beta) : zero).intoArray(c, o3 + 2 * L);
-                c33.fma(al, readC ? FloatVector.fromArray(S, c, o3 + 3 * L, last).mul(beta) : zero)
-                        .intoArray(c, o3 + 3 * L, last);
-            }
-            if (left > 4) {
-                int o4 = o + 4 * ldc;
-                c40.fma(al, readC ? FloatVector.fromArray(S, c, o4).mul(beta) : zero).intoArray(c, o4);
-                c41.fma(al, readC ? FloatVector.fromArray(S, c, o4 + L).mul(beta) : zero).intoArray(c, o4 + L);
-                c42.fma(al, readC ? FloatVector.fromArray(S, c, o4 + 2 * L).mul(beta) : zero).intoArray(c, o4 + 2 * L);
-                c43.fma(al, readC ? FloatVector.fromArray(S, c, o4 + 3 * L, last).mul(beta) : zero)
-                        .intoArray(c, o4 + 3 * L, last);
-            }
-            if (left > 5) {
-                int o5 = o + 5 * ldc;
-                c50.fma(al, readC ? FloatVector.fromArray(S, c, o5).mul(beta) : zero).intoArray(c, o5);
-                c51.fma(al, readC ? FloatVector.fromArray(S, c, o5 + L).mul(beta) : zero).intoArray(c, o5 + L);
-                c52.fma(al, readC ? FloatVector.fromArray(S, c, o5 + 2 * L).mul(beta) : zero).intoArray(c, o5 + 2 * L);
-                c53.fma(al, readC ? FloatVector.fromArray(S, c, o5 + 3 * L, last).mul(beta) : zero)
-                        .intoArray(c, o5 + 3 * L, last);
-            }
+            c00.fma(al, FloatVector.fromArray(S, c, o, read).mul(beta)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L, read).mul(beta)).intoArray(c, o + L);
+            c02.fma(al, FloatVector.fromArray(S, c, o + 2 * L, read).mul(beta)).intoArray(c, o + 2 * L);
+            c03.fma(al, FloatVector.fromArray(S, c, o + 3 * L, lastRead).mul(beta)).intoArray(c, o + 3 * L, last);
+            int o1 = o + ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o1, read).mul(beta)).intoArray(c, o1);
+            c11.fma(al, FloatVector.fromArray(S, c, o1 + L, read).mul(beta)).intoArray(c, o1 + L);
+            c12.fma(al, FloatVector.fromArray(S, c, o1 + 2 * L, read).mul(beta)).intoArray(c, o1 + 2 * L);
+            c13.fma(al, FloatVector.fromArray(S, c, o1 + 3 * L, lastRead).mul(beta)).intoArray(c, o1 + 3 * L, last);
+            int o2 = o + 2 * ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o2, read).mul(beta)).intoArray(c, o2);
+            c21.fma(al, FloatVector.fromArray(S, c, o2 + L, read).mul(beta)).intoArray(c, o2 + L);
+            c22.fma(al, FloatVector.fromArray(S, c, o2 + 2 * L, read).mul(beta)).intoArray(c, o2 + 2 * L);
+            c23.fma(al, FloatVector.fromArray(S, c, o2 + 3 * L, lastRead).mul(beta)).intoArray(c, o2 + 3 * L, last);
+            int o3 = o + 3 * ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o3, read).mul(beta)).intoArray(c, o3);
+            c31.fma(al, FloatVector.fromArray(S, c, o3 + L, read).mul(beta)).intoArray(c, o3 + L);
+            c32.fma(al, FloatVector.fromArray(S, c, o3 + 2 * L, read).mul(beta)).intoArray(c, o3 + 2 * L);
+            c33.fma(al, FloatVector.fromArray(S, c, o3 + 3 * L, lastRead).mul(beta)).intoArray(c, o3 + 3 * L, last);
+            int o4 = o + 4 * ldc;
+            c40.fma(al, FloatVector.fromArray(S, c, o4, read).mul(beta)).intoArray(c, o4);
+            c41.fma(al, FloatVector.fromArray(S, c, o4 + L, read).mul(beta)).intoArray(c, o4 + L);
+            c42.fma(al, FloatVector.fromArray(S, c, o4 + 2 * L, read).mul(beta)).intoArray(c, o4 + 2 * L);
+            c43.fma(al, FloatVector.fromArray(S, c, o4 + 3 * L, lastRead).mul(beta)).intoArray(c, o4 + 3 * L, last);
+            int o5 = o + 5 * ldc;
+            c50.fma(al, FloatVector.fromArray(S, c, o5, read).mul(beta)).intoArray(c, o5);
+            c51.fma(al, FloatVector.fromArray(S, c, o5 + L, read).mul(beta)).intoArray(c, o5 + L);
+            c52.fma(al, FloatVector.fromArray(S, c, o5 + 2 * L, read).mul(beta)).intoArray(c, o5 + 2 * L);
+            c53.fma(al, FloatVector.fromArray(S, c, o5 + 3 * L, lastRead).mul(beta)).intoArray(c, o5 + 3 * L, last);
         }
     }
 
@@ -220,9 +186,10 @@ final class FloatKernels {
     static void k12x2(int kc, float[] a, int aStart, int ars, int acs, int rows, float[] b, int bStart,
             float[] c, int cStart, int ldc, int cols, float alpha, float beta) {
         FloatVector al = FloatVector.broadcast(S, alpha);
-        FloatVector zero = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // C is read through masks, all off when beta is 0: no branch, and garbage in C never leaks in.
+        VectorMask<Float> read = S.maskAll(beta != 0f);
         VectorMask<Float> last = S.indexInRange(L, cols);
+        VectorMask<Float> lastRead = last.and(read);
         for (int i = 0; i < rows; i += 12) {
             int left = rows - i;
             int a0 = aStart + i * ars;
@@ -272,74 +239,41 @@ final class FloatKernels {
                 c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
             }
             int o = cStart + i * ldc;
-            c00.fma(al, readC ? FloatVector.fromArray(S, c, o).mul(beta) : zero).intoArray(c, o);
-            c01.fma(al, readC ? FloatVector.fromArray(S, c, o + L, last).mul(beta) : zero).intoArray(c, o + L, last);
-            if (left > 1) {
-                int o1 = o + ldc;
-                c10.fma(al, readC ? FloatVector.fromArray(S, c, o1).mul(beta) : zero).intoArray(c, o1);
-                c11.fma(al, readC ? FloatVector.fromArray(S, c, o1 + L, last).mul(beta) : zero)
-                        .intoArray(c, o1 + L, last);
-            }
-            if (left > 2) {
-                int o2 = o + 2 * ldc;
-                c20.fma(al, readC ? FloatVector.fromArray(S, c, o2).mul(beta) : zero).intoArray(c, o2);
-                c21.fma(al, readC ? FloatVector.fromArray(S, c, o2 + L, last).mul(beta) : zero)
-                        .intoArray(c, o2 + L, last);
-            }
-            if (left > 3) {
-                int o3 = o + 3 * ldc;
-                c30.fma(al, readC ? FloatVector.fromArray(S, c, o3).mul(beta) : zero).intoArray(c, o3);
-                c31.fma(al, readC ? FloatVector.fromArray(S, c, o3 + L, last).mul(beta) : zero)
-                        .intoArray(c, o3 + L, last);
-            }
-            if (left > 4) {
-                int o4 = o + 4 * ldc;
-                c40.fma(al, readC ? FloatVector.fromArray(S, c, o4).mul(beta) : zero).intoArray(c, o4);
-                c41.fma(al, readC ? FloatVector.fromArray(S, c, o4 + L, last).mul(beta) : zero)
-                        .intoArray(c, o4 + L, last);
-            }
-            if (left > 5) {
-                int o5 = o + 5 * ldc;
-                c50.fma(al, readC ? FloatVector.fromArray(S, c, o5).mul(beta) : zero).intoArray(c, o5);
-                c51.fma(al, readC ? FloatVector.fromArray(S, c, o5 + L, last).mul(beta) : zero)
-                        .intoArray(c, o5 + L, last);
-            }
-            if (left > 6) {
-                int o6 = o + 6 * ldc;
-                c60.fma(al, readC ? FloatVector.fromArray(S, c, o6).mul(beta) : zero).intoArray(c, o6);
-                c61.fma(al, readC ? FloatVector.fromArray(S, c, o6 + L, last).mul(beta) : zero)
-                        .intoArray(c, o6 + L, last);
-            }
-            if (left > 7) {
-                int o7 = o + 7 * ldc;
-                c70.fma(al, readC ? FloatVector.fromArray(S, c, o7).mul(beta) : zero).intoArray(c, o7);
-                c71.fma(al, readC ? FloatVector.fromArray(S, c, o7 + L, last).mul(beta) : zero)
-                        .intoArray(c, o7 + L, last);
-            }
-            if (left > 8) {
-                int o8 = o + 8 * ldc;
-                c80.fma(al, readC ? FloatVector.fromArray(S, c, o8).mul(beta) : zero).intoArray(c, o8);
-                c81.fma(al, readC ? FloatVector.fromArray(S, c, o8 + L, last).mul(beta) : zero)
-                        .intoArray(c, o8 + L, last);
-            }
-            if (left > 9) {
-                int o9 = o + 9 * ldc;
-                c90.fma(al, readC ? FloatVector.fromArray(S, c, o9).mul(beta) : zero).intoArray(c, o9);
-                c91.fma(al, readC ? FloatVector.fromArray(S, c, o9 + L, last).mul(beta) : zero)
-                        .intoArray(c, o9 + L, last);
-            }
-            if (left > 10) {
-                int o10 = o + 10 * ldc;
-                c100.fma(al, readC ? FloatVector.fromArray(S, c, o10).mul(beta) : zero).intoArray(c, o10);
-                c101.fma(al, readC ? FloatVector.fromArray(S, c, o10 + L, last).mul(beta) : zero)
-                        .intoArray(c, o10 + L, last);
-            }
-            if (left > 11) {
-                int o11 = o + 11 * ldc;
-                c110.fma(al, readC ? FloatVector.fromArray(S, c, o11).mul(beta) : zero).intoArray(c, o11);
-                c111.fma(al, readC ? FloatVector.fromArray(S, c, o11 + L, last).mul(beta) : zero)
-                        .intoArray(c, o11 + L, last);
-            }
+            c00.fma(al, FloatVector.fromArray(S, c, o, read).mul(beta)).intoArray(c, o);
+            c01.fma(al, FloatVector.fromArray(S, c, o + L, lastRead).mul(beta)).intoArray(c, o + L, last);
+            int o1 = o + ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o1, read).mul(beta)).intoArray(c, o1);
+            c11.fma(al, FloatVector.fromArray(S, c, o1 + L, lastRead).mul(beta)).intoArray(c, o1 + L, last);
+            int o2 = o + 2 * ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o2, read).mul(beta)).intoArray(c, o2);
+            c21.fma(al, FloatVector.fromArray(S, c, o2 + L, lastRead).mul(beta)).intoArray(c, o2 + L, last);
+            int o3 = o + 3 * ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o3, read).mul(beta)).intoArray(c, o3);
+            c31.fma(al, FloatVector.fromArray(S, c, o3 + L, lastRead).mul(beta)).intoArray(c, o3 + L, last);
+            int o4 = o + 4 * ldc;
+            c40.fma(al, FloatVector.fromArray(S, c, o4, read).mul(beta)).intoArray(c, o4);
+            c41.fma(al, FloatVector.fromArray(S, c, o4 + L, lastRead).mul(beta)).intoArray(c, o4 + L, last);
+            int o5 = o + 5 * ldc;
+            c50.fma(al, FloatVector.fromArray(S, c, o5, read).mul(beta)).intoArray(c, o5);
+            c51.fma(al, FloatVector.fromArray(S, c, o5 + L, lastRead).mul(beta)).intoArray(c, o5 + L, last);
+            int o6 = o + 6 * ldc;
+            c60.fma(al, FloatVector.fromArray(S, c, o6, read).mul(beta)).intoArray(c, o6);
+            c61.fma(al, FloatVector.fromArray(S, c, o6 + L, lastRead).mul(beta)).intoArray(c, o6 + L, last);
+            int o7 = o + 7 * ldc;
+            c70.fma(al, FloatVector.fromArray(S, c, o7, read).mul(beta)).intoArray(c, o7);
+            c71.fma(al, FloatVector.fromArray(S, c, o7 + L, lastRead).mul(beta)).intoArray(c, o7 + L, last);
+            int o8 = o + 8 * ldc;
+            c80.fma(al, FloatVector.fromArray(S, c, o8, read).mul(beta)).intoArray(c, o8);
+            c81.fma(al, FloatVector.fromArray(S, c, o8 + L, lastRead).mul(beta)).intoArray(c, o8 + L, last);
+            int o9 = o + 9 * ldc;
+            c90.fma(al, FloatVector.fromArray(S, c, o9, read).mul(beta)).intoArray(c, o9);
+            c91.fma(al, FloatVector.fromArray(S, c, o9 + L, lastRead).mul(beta)).intoArray(c, o9 + L, last);
+            int o10 = o + 10 * ldc;
+            c100.fma(al, FloatVector.fromArray(S, c, o10, read).mul(beta)).intoArray(c, o10);
+            c101.fma(al, FloatVector.fromArray(S, c, o10 + L, lastRead).mul(beta)).intoArray(c, o10 + L, last);
+            int o11 = o + 11 * ldc;
+            c110.fma(al, FloatVector.fromArray(S, c, o11, read).mul(beta)).intoArray(c, o11);
+            c111.fma(al, FloatVector.fromArray(S, c, o11 + L, lastRead).mul(beta)).intoArray(c, o11 + L, last);
         }
     }
 
@@ -347,9 +281,10 @@ final class FloatKernels {
     static void k16x1(int kc, float[] a, int aStart, int ars, int acs, int rows, float[] b, int bStart,
             float[] c, int cStart, int ldc, int cols, float alpha, float beta) {
         FloatVector al = FloatVector.broadcast(S, alpha);
-        FloatVector zero = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // C is read through masks, all off when beta is 0: no branch, and garbage in C never leaks in.
+        VectorMask<Float> read = S.maskAll(beta != 0f);
         VectorMask<Float> last = S.indexInRange(0, cols);
+        VectorMask<Float> lastRead = last.and(read);
         for (int i = 0; i < rows; i += 16) {
             int left = rows - i;
             int a0 = aStart + i * ars;
@@ -409,67 +344,37 @@ final class FloatKernels {
                 c150 = x15.fma(b0, c150);
             }
             int o = cStart + i * ldc;
-            c00.fma(al, readC ? FloatVector.fromArray(S, c, o, last).mul(beta) : zero).intoArray(c, o, last);
-            if (left > 1) {
-                int o1 = o + ldc;
-                c10.fma(al, readC ? FloatVector.fromArray(S, c, o1, last).mul(beta) : zero).intoArray(c, o1, last);
-            }
-            if (left > 2) {
-                int o2 = o + 2 * ldc;
-                c20.fma(al, readC ? FloatVector.fromArray(S, c, o2, last).mul(beta) : zero).intoArray(c, o2, last);
-            }
-            if (left > 3) {
-                int o3 = o + 3 * ldc;
-                c30.fma(al, readC ? FloatVector.fromArray(S, c, o3, last).mul(beta) : zero).intoArray(c, o3, last);
-            }
-            if (left > 4) {
-                int o4 = o + 4 * ldc;
-                c40.fma(al, readC ? FloatVector.fromArray(S, c, o4, last).mul(beta) : zero).intoArray(c, o4, last);
-            }
-            if (left > 5) {
-                int o5 = o + 5 * ldc;
-                c50.fma(al, readC ? FloatVector.fromArray(S, c, o5, last).mul(beta) : zero).intoArray(c, o5, last);
-            }
-            if (left > 6) {
-                int o6 = o + 6 * ldc;
-                c60.fma(al, readC ? FloatVector.fromArray(S, c, o6, last).mul(beta) : zero).intoArray(c, o6, last);
-            }
-            if (left > 7) {
-                int o7 = o + 7 * ldc;
-                c70.fma(al, readC ? FloatVector.fromArray(S, c, o7, last).mul(beta) : zero).intoArray(c, o7, last);
-            }
-            if (left > 8) {
-                int o8 = o + 8 * ldc;
-                c80.fma(al, readC ? FloatVector.fromArray(S, c, o8, last).mul(beta) : zero).intoArray(c, o8, last);
-            }
-            if (left > 9) {
-                int o9 = o + 9 * ldc;
-                c90.fma(al, readC ? FloatVector.fromArray(S, c, o9, last).mul(beta) : zero).intoArray(c, o9, last);
-            }
-            if (left > 10) {
-                int o10 = o + 10 * ldc;
-                c100.fma(al, readC ? FloatVector.fromArray(S, c, o10, last).mul(beta) : zero).intoArray(c, o10, last);
-            }
-            if (left > 11) {
-                int o11 = o + 11 * ldc;
-                c110.fma(al, readC ? FloatVector.fromArray(S, c, o11, last).mul(beta) : zero).intoArray(c, o11, last);
-            }
-            if (left > 12) {
-                int o12 = o + 12 * ldc;
-                c120.fma(al, readC ? FloatVector.fromArray(S, c, o12, last).mul(beta) : zero).intoArray(c, o12, last);
-            }
-            if (left > 13) {
-                int o13 = o + 13 * ldc;
-                c130.fma(al, readC ? FloatVector.fromArray(S, c, o13, last).mul(beta) : zero).intoArray(c, o13, last);
-            }
-            if (left > 14) {
-                int o14 = o + 14 * ldc;
-                c140.fma(al, readC ? FloatVector.fromArray(S, c, o14, last).mul(beta) : zero).intoArray(c, o14, last);
-            }
-            if (left > 15) {
-                int o15 = o + 15 * ldc;
-                c150.fma(al, readC ? FloatVector.fromArray(S, c, o15, last).mul(beta) : zero).intoArray(c, o15, last);
-            }
+            c00.fma(al, FloatVector.fromArray(S, c, o, lastRead).mul(beta)).intoArray(c, o, last);
+            int o1 = o + ldc;
+            c10.fma(al, FloatVector.fromArray(S, c, o1, lastRead).mul(beta)).intoArray(c, o1, last);
+            int o2 = o + 2 * ldc;
+            c20.fma(al, FloatVector.fromArray(S, c, o2, lastRead).mul(beta)).intoArray(c, o2, last);
+            int o3 = o + 3 * ldc;
+            c30.fma(al, FloatVector.fromArray(S, c, o3, lastRead).mul(beta)).intoArray(c, o3, last);
+            int o4 = o + 4 * ldc;
+            c40.fma(al, FloatVector.fromArray(S, c, o4, lastRead).mul(beta)).intoArray(c, o4, last);
+            int o5 = o + 5 * ldc;
+            c50.fma(al, FloatVector.fromArray(S, c, o5, lastRead).mul(beta)).intoArray(c, o5, last);
+            int o6 = o + 6 * ldc;
+            c60.fma(al, FloatVector.fromArray(S, c, o6, lastRead).mul(beta)).intoArray(c, o6, last);
+            int o7 = o + 7 * ldc;
+            c70.fma(al, FloatVector.fromArray(S, c, o7, lastRead).mul(beta)).intoArray(c, o7, last);
+            int o8 = o + 8 * ldc;
+            c80.fma(al, FloatVector.fromArray(S, c, o8, lastRead).mul(beta)).intoArray(c, o8, last);
+            int o9 = o + 9 * ldc;
+            c90.fma(al, FloatVector.fromArray(S, c, o9, lastRead).mul(beta)).intoArray(c, o9, last);
+            int o10 = o + 10 * ldc;
+            c100.fma(al, FloatVector.fromArray(S, c, o10, lastRead).mul(beta)).intoArray(c, o10, last);
+            int o11 = o + 11 * ldc;
+            c110.fma(al, FloatVector.fromArray(S, c, o11, lastRead).mul(beta)).intoArray(c, o11, last);
+            int o12 = o + 12 * ldc;
+            c120.fma(al, FloatVector.fromArray(S, c, o12, lastRead).mul(beta)).intoArray(c, o12, last);
+            int o13 = o + 13 * ldc;
+            c130.fma(al, FloatVector.fromArray(S, c, o13, lastRead).mul(beta)).intoArray(c, o13, last);
+            int o14 = o + 14 * ldc;
+            c140.fma(al, FloatVector.fromArray(S, c, o14, lastRead).mul(beta)).intoArray(c, o14, last);
+            int o15 = o + 15 * ldc;
+            c150.fma(al, FloatVector.fromArray(S, c, o15, lastRead).mul(beta)).intoArray(c, o15, last);
         }
     }
 }
