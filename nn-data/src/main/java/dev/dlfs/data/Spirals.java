@@ -37,8 +37,8 @@ public final class Spirals {
                 int row = k * perClass + i;
                 double r = (i + 1.0) / perClass;
                 double theta = 2 * Math.PI * turns * r + Math.PI * k + noise * rng.nextGaussian();
-                x.set(r * Math.cos(theta), row, 0);
-                x.set(r * Math.sin(theta), row, 1);
+                x.set(r * StrictMath.cos(theta), row, 0);
+                x.set(r * StrictMath.sin(theta), row, 1);
                 labels[row] = k;
             }
         }

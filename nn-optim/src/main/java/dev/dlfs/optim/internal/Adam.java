@@ -55,7 +55,8 @@ public final class Adam extends StatefulOptimizer {
     @Override
     void beginStep() {
         t++;
-        lrT = lr * Math.sqrt(1.0 - Math.pow(beta2, t)) / (1.0 - Math.pow(beta1, t));
+        // StrictMath: the same bits on every platform and JIT tier, so resumed and repeated runs match.
+        lrT = lr * Math.sqrt(1.0 - StrictMath.pow(beta2, t)) / (1.0 - StrictMath.pow(beta1, t));
     }
 
     @Override
