@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * <p>Shapes are {@code MxNxK[:OP]}: C is M×N, the summed dimension K; OP is NN (default), TN (A stored K×M), NT (B
- * stored N×K) or TT. Each shape is warmed up (at least {@code --warmup} seconds, and until it stops getting
- * faster), then timed in {@code --trials} trials of enough calls to last {@code --min-time} seconds; the line gives
- * the median GFLOPS (2·M·N·K per call).
+ * stored N×K) or TT. All shapes are first warmed up together (at least {@code --warmup} seconds each, and until
+ * none gets faster), then each is timed in {@code --trials} trials of enough calls to last {@code --min-time}
+ * seconds; the line gives the median GFLOPS (2·M·N·K per call).
  */
 public final class GemmRunner {
     private static final String[] DEFAULT_SHAPES = {
@@ -90,6 +90,7 @@ public final class GemmRunner {
         System.out.printf(Locale.ROOT, "# dlfs gemm, %s %s, %d threads, vector %d bits%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), Parallelism.threads(),
                 jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        List<Case> cases = new ArrayList<>();
         for (String d : dtypes.split(",")) {
             DType dtype = switch (d.trim()) {
                 case "f32" -> DType.FLOAT32;
@@ -98,15 +99,24 @@ public final class GemmRunner {
             };
             for (String spec : specs) {
                 Shape s = Shape.parse(spec);
-                double[] perCall = time(s, dtype, trials, minTime, warmup);
-                double[] gflops = Arrays.stream(perCall).map(t -> s.flops() / t / 1e9).sorted().toArray();
-                double[] sortedTimes = perCall.clone();
-                Arrays.sort(sortedTimes);
-                System.out.printf(Locale.ROOT, "gemm %s %dx%dx%d: %.1f GFLOPS  [%s, best %.1f, %.3f ms per call, "
-                                + "%d trials]%n", d.trim(), s.m, s.n, s.k, median(gflops), s.op(),
-                        gflops[gflops.length - 1], 1e3 * median(sortedTimes), trials);
+                cases.add(new Case(d.trim(), s, call(s, dtype)));
             }
         }
+        warmUp(cases, warmup);
+        for (Case c : cases) {
+            Shape s = c.shape();
+            double[] perCall = time(c.call(), trials, minTime);
+            double[] gflops = Arrays.stream(perCall).map(t -> s.flops() / t / 1e9).sorted().toArray();
+            double[] sortedTimes = perCall.clone();
+            Arrays.sort(sortedTimes);
+            System.out.printf(Locale.ROOT, "gemm %s %dx%dx%d: %.1f GFLOPS  [%s, best %.1f, %.3f ms per call, "
+                            + "%d trials]%n", c.dtype(), s.m, s.n, s.k, median(gflops), s.op(),
+                    gflops[gflops.length - 1], 1e3 * median(sortedTimes), trials);
+        }
+    }
+
+    /** One shape and dtype, with its operands ready. */
+    private record Case(String dtype, Shape shape, Runnable call) {
     }
 
     private static String value(String[] args, int i) {
@@ -121,14 +131,13 @@ public final class GemmRunner {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Seconds per call, one entry per trial. */
-    static double[] time(Shape s, DType dtype, int trials, double minTime, double warmup) {
+    /** A call of gemm on random operands of the shape (β = 0, C reused). */
+    static Runnable call(Shape s, DType dtype) {
         SplittableRandom rng = new SplittableRandom(0);
         int aLen = s.m * s.k;
         int bLen = s.k * s.n;
         int lda = s.transA ? s.m : s.k;
         int ldb = s.transB ? s.k : s.n;
-        Runnable call;
         if (dtype == DType.FLOAT32) {
             float[] a = new float[aLen];
             float[] b = new float[bLen];
@@ -139,40 +148,54 @@ public final class GemmRunner {
             for (int i = 0; i < bLen; i++) {
                 b[i] = (float) rng.nextDouble(-1, 1);
             }
-            call = () -> Gemm.sgemm(s.transA, s.transB, s.m, s.n, s.k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, s.n);
-        } else {
-            double[] a = rng.doubles(aLen, -1, 1).toArray();
-            double[] b = rng.doubles(bLen, -1, 1).toArray();
-            double[] c = new double[s.m * s.n];
-            call = () -> Gemm.dgemm(s.transA, s.transB, s.m, s.n, s.k, 1, a, 0, lda, b, 0, ldb, 0, c, 0, s.n);
+            return () -> Gemm.sgemm(s.transA, s.transB, s.m, s.n, s.k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, s.n);
         }
-        // Warm-up: at least --warmup seconds, then on until the JIT has been quiet for a while and a batch of
-        // calls is no faster than the best before (C2 has compiled this shape's kernels; until then they run
-        // interpreted, many times slower). At most 30 seconds.
+        double[] a = rng.doubles(aLen, -1, 1).toArray();
+        double[] b = rng.doubles(bLen, -1, 1).toArray();
+        double[] c = new double[s.m * s.n];
+        return () -> Gemm.dgemm(s.transA, s.transB, s.m, s.n, s.k, 1, a, 0, lda, b, 0, ldb, 0, c, 0, s.n);
+    }
+
+    /**
+     * Warms all cases up together, round by round (50 ms of calls each), as a training loop would: at least
+     * {@code warmup} seconds per case, then on until no case got faster for five rounds and the JIT has finished
+     * no compilation for ten (C2 has compiled the kernels with every shape seen; until then they run interpreted,
+     * many times slower). At most 30 seconds per case.
+     */
+    static void warmUp(List<Case> cases, double warmup) {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        long warmStart = System.nanoTime();
-        double best = Double.MAX_VALUE;
+        double[] best = new double[cases.size()];
+        Arrays.fill(best, Double.MAX_VALUE);
         int stale = 0;
         int quiet = 0;
         long compiled = jit.getTotalCompilationTime();
+        long start = System.nanoTime();
         while (true) {
-            long b0 = System.nanoTime();
-            int batch = 0;
-            do {
-                call.run();
-                batch++;
-            } while (System.nanoTime() - b0 < 50_000_000L);
-            double perCall = (System.nanoTime() - b0) * 1e-9 / batch;
-            stale = perCall < best * 0.97 ? 0 : stale + 1;
-            best = Math.min(best, perCall);
+            boolean improved = false;
+            for (int i = 0; i < cases.size(); i++) {
+                long b0 = System.nanoTime();
+                int batch = 0;
+                do {
+                    cases.get(i).call().run();
+                    batch++;
+                } while (System.nanoTime() - b0 < 50_000_000L);
+                double perCall = (System.nanoTime() - b0) * 1e-9 / batch;
+                improved |= perCall < best[i] * 0.97;
+                best[i] = Math.min(best[i], perCall);
+            }
+            stale = improved ? 0 : stale + 1;
             long nowCompiled = jit.getTotalCompilationTime();
             quiet = nowCompiled == compiled ? quiet + 1 : 0;
             compiled = nowCompiled;
-            double elapsed = (System.nanoTime() - warmStart) * 1e-9;
-            if (elapsed >= warmup && stale >= 5 && quiet >= 10 || elapsed >= 30) {
-                break;
+            double perCase = (System.nanoTime() - start) * 1e-9 / cases.size();
+            if (perCase >= warmup && stale >= 5 && quiet >= 10 || perCase >= 30) {
+                return;
             }
         }
+    }
+
+    /** Seconds per call, one entry per trial. */
+    static double[] time(Runnable call, int trials, double minTime) {
         long t0 = System.nanoTime();
         call.run();
         double once = Math.max((System.nanoTime() - t0) * 1e-9, 1e-7);
