@@ -10,7 +10,6 @@ import dev.dlfs.tensor.Tensor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,25 +29,21 @@ final class PredictCommand extends Subcommand {
     @Mixin
     TrainedNetworkArgs network;
 
-    /** Exactly one input. */
-    static final class Input {
-        @Parameters(index = "1", paramLabel = "IMAGE", description = "An image file (PNG, JPEG, …).")
-        Path image;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "IMAGE", description = "An image file (PNG, JPEG, …).")
+    Path image;
 
-        @Option(names = "--index", paramLabel = "N", description = "Sample N of the test set instead.")
-        Integer index;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Input input;
+    @Option(names = "--index", paramLabel = "N", description = "Sample N of the test set instead of an image.")
+    Integer index;
 
     @Spec
     CommandSpec spec;
 
     @Override
     int run() throws Exception {
-        if (input == null || input.image == null && input.index == null) {
-            throw new ParameterException(spec.commandLine(), "Missing the input: give an IMAGE file or --index N");
+        if ((image == null) == (index == null)) {
+            throw new ParameterException(spec.commandLine(), image == null
+                    ? "Missing the input: give an IMAGE file or --index N"
+                    : "Give an IMAGE file or --index N, not both");
         }
         PrintStream out = out();
         Network net = network.load();
@@ -56,11 +51,11 @@ final class PredictCommand extends Subcommand {
         int size = Shapes.size(in);
         List<String> classNames = List.of();
         double[] pixels;
-        if (input.index != null) {
+        if (index != null) {
             NetworkConfig config = network.dataConfig(net);
             DataSplit data = DataFetch.load(config, out);
             Dataset test = data.test();
-            int n = input.index;
+            int n = index;
             if (n < 0 || n >= test.size()) {
                 throw new UserError("--index " + n + " is outside the test set " + test.name() + ", which has "
                         + test.size() + " samples", "Give an index from 0 to " + (test.size() - 1) + ".");
@@ -79,7 +74,7 @@ final class PredictCommand extends Subcommand {
                 throw new UserError("the network's input " + Shapes.format(in) + " is not an image",
                         "Use --index N to classify a sample of its data set.");
             }
-            pixels = InputImage.read(input.image, hw[0], hw[1]);
+            pixels = InputImage.read(image, hw[0], hw[1]);
             if (!normalized(net.config())) {
                 for (int i = 0; i < pixels.length; i++) {
                     pixels[i] *= 255;

@@ -35,6 +35,23 @@ class BookNetworksTest {
         assertTrue(Integer.parseInt(row5.group(1).trim().split(" +")[6]) > 0, r.out());
     }
 
+    @Test
+    void predictReadsADrawingAndFindsTheDigit(@TempDir Path dir) throws Exception {
+        Path weights = HOME.resolve("../shared/data/book-weights/sample_weight.npz").normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(weights), "the book's sample_weight.npz is not at " + weights);
+        // Test image 0 (a 7) saved as a picture the way a person draws: dark ink on white, 10x larger.
+        var mnist = dev.dlfs.data.DataSourceRegistry.load("mnist", dev.dlfs.tensor.spi.Options.empty());
+        Path png = dir.resolve("seven.png");
+        dev.dlfs.examples.plot.GrayImage.writePng(mnist.test().x().row(0).toDoubleArray(), 28, 28, 10, png);
+        Run r = Run.of("predict", HOME.resolve("examples/sigmoid-net.yaml").toString(), "--weights",
+                weights.toString(), png.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        // The reference softmax for image 0 gives class 7 a probability of 0.99706497.
+        Matcher m = Pattern.compile("predicted class 7 with probability (\\d\\.\\d{4})").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(0.9971, Double.parseDouble(m.group(1)), 0.002);
+    }
+
     /** In its own JVM: inside the test JVM this run is many times slower (its kernels stay interpreted). */
     @Test
     void theTwoLayerNetPassesTheBooksGradientCheck(@TempDir Path dir) throws Exception {

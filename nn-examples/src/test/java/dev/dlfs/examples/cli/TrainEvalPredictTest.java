@@ -119,9 +119,13 @@ class TrainEvalPredictTest {
 
     @Test
     void predictNeedsExactlyOneInput() {
-        Run r = Run.of("predict", out.resolve("checkpoint.npz").toString());
-        assertEquals(2, r.exitCode(), r.toString());
-        CommandLineTest.assertOneParagraph(r);
+        Run none = Run.of("predict", out.resolve("checkpoint.npz").toString());
+        assertEquals(2, none.exitCode(), none.toString());
+        CommandLineTest.assertOneParagraph(none);
+        assertTrue(none.err().contains("Missing the input"), none.err());
+        Run both = Run.of("predict", out.resolve("checkpoint.npz").toString(), "digit.png", "--index", "1");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.err().contains("not both"), both.err());
     }
 
     @Test
