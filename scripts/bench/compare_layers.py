@@ -31,11 +31,13 @@ def run_numpy(python, seconds, threads):
 
 
 def run_jmh(java, jar, iterations, threads):
+    # 10 s of warm-up: C2 takes seconds to compile the large gemm kernels on a busy machine, and until then the
+    # kernels run far slower.
     jvm_args = "--add-modules jdk.incubator.vector" + (f" -Ddlfs.threads={threads}" if threads else "")
     with tempfile.TemporaryDirectory() as tmp:
         result = os.path.join(tmp, "jmh.json")
         subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-jar", jar,
-                        "dev.dlfs.bench.layers.LayerBenchmarks", "-f", "1", "-wi", "2", "-w", "1",
+                        "dev.dlfs.bench.layers.LayerBenchmarks", "-f", "1", "-wi", "5", "-w", "2",
                         "-i", str(iterations), "-r", "1", "-jvmArgsAppend", jvm_args, "-rf", "json", "-rff", result],
                        check=True, stdout=subprocess.DEVNULL)
         with open(result) as f:
