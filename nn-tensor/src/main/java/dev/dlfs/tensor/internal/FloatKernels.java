@@ -19,7 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * only the first {@code cols} columns are written (the last vector is masked).
  *
  * <p>Unrolled by hand on purpose: every accumulator must be its own local for C2 to keep it in a register, and no
- * vector may cross a call that is not inlined (it would be boxed on the heap).
+ * vector may cross a call that is not inlined (it would be boxed on the heap). The summed loop is unrolled four
+ * times, which also keeps each method too large for C1: C1 code of Vector API calls is slow, and a kernel that C1
+ * compiled at its lowest tier (which happens when C2 is busy at start-up) could stay there for good.
  */
 final class FloatKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -51,7 +53,102 @@ final class FloatKernels {
                     c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00, c40 = c00, c41 = c00, c42 = c00,
                     c50 = c00, c51 = c00, c52 = c00, c60 = c00, c61 = c00, c62 = c00, c70 = c00, c71 = c00,
                     c72 = c00;
-            for (int p = 0; p < kc; p++) {
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
+                {
+                    int bi = bStart + p * 3 * L;
+                    int ap = p * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+                }
+                {
+                    int bi = bStart + (p + 1) * 3 * L;
+                    int ap = (p + 1) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+                }
+                {
+                    int bi = bStart + (p + 2) * 3 * L;
+                    int ap = (p + 2) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+                }
+                {
+                    int bi = bStart + (p + 3) * 3 * L;
+                    int ap = (p + 3) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61); c62 = x6.fma(b2, c62);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71); c72 = x7.fma(b2, c72);
+                }
+            }
+            for (; p < kc; p++) {
                 int bi = bStart + p * 3 * L;
                 int ap = p * acs;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -129,7 +226,90 @@ final class FloatKernels {
                     c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00,
                     c33 = c00, c40 = c00, c41 = c00, c42 = c00, c43 = c00, c50 = c00, c51 = c00, c52 = c00,
                     c53 = c00;
-            for (int p = 0; p < kc; p++) {
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
+                {
+                    int bi = bStart + p * 4 * L;
+                    int ap = p * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+                }
+                {
+                    int bi = bStart + (p + 1) * 4 * L;
+                    int ap = (p + 1) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+                }
+                {
+                    int bi = bStart + (p + 2) * 4 * L;
+                    int ap = (p + 2) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+                }
+                {
+                    int bi = bStart + (p + 3) * 4 * L;
+                    int ap = (p + 3) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector b2 = FloatVector.fromArray(S, b, bi + 2 * L);
+                    FloatVector b3 = FloatVector.fromArray(S, b, bi + 3 * L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01); c02 = x0.fma(b2, c02); c03 = x0.fma(b3, c03);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11); c12 = x1.fma(b2, c12); c13 = x1.fma(b3, c13);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21); c22 = x2.fma(b2, c22); c23 = x2.fma(b3, c23);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31); c32 = x3.fma(b2, c32); c33 = x3.fma(b3, c33);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41); c42 = x4.fma(b2, c42); c43 = x4.fma(b3, c43);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51); c52 = x5.fma(b2, c52); c53 = x5.fma(b3, c53);
+                }
+            }
+            for (; p < kc; p++) {
                 int bi = bStart + p * 4 * L;
                 int ap = p * acs;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -208,7 +388,130 @@ final class FloatKernels {
                     c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00,
                     c71 = c00, c80 = c00, c81 = c00, c90 = c00, c91 = c00, c100 = c00, c101 = c00, c110 = c00,
                     c111 = c00;
-            for (int p = 0; p < kc; p++) {
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
+                {
+                    int bi = bStart + p * 2 * L;
+                    int ap = p * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+                }
+                {
+                    int bi = bStart + (p + 1) * 2 * L;
+                    int ap = (p + 1) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+                }
+                {
+                    int bi = bStart + (p + 2) * 2 * L;
+                    int ap = (p + 2) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+                }
+                {
+                    int bi = bStart + (p + 3) * 2 * L;
+                    int ap = (p + 3) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00); c01 = x0.fma(b1, c01);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10); c11 = x1.fma(b1, c11);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20); c21 = x2.fma(b1, c21);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30); c31 = x3.fma(b1, c31);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40); c41 = x4.fma(b1, c41);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50); c51 = x5.fma(b1, c51);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60); c61 = x6.fma(b1, c61);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70); c71 = x7.fma(b1, c71);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80); c81 = x8.fma(b1, c81);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90); c91 = x9.fma(b1, c91);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100); c101 = x10.fma(b1, c101);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110); c111 = x11.fma(b1, c111);
+                }
+            }
+            for (; p < kc; p++) {
                 int bi = bStart + p * 2 * L;
                 int ap = p * acs;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
@@ -306,7 +609,158 @@ final class FloatKernels {
             FloatVector c00 = FloatVector.zero(S), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00,
                     c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00, c120 = c00, c130 = c00, c140 = c00,
                     c150 = c00;
-            for (int p = 0; p < kc; p++) {
+            int p = 0;
+            for (; p + 3 < kc; p += 4) {
+                {
+                    int bi = bStart + p * L;
+                    int ap = p * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110);
+                    FloatVector x12 = FloatVector.broadcast(S, a[a12 + ap]);
+                    c120 = x12.fma(b0, c120);
+                    FloatVector x13 = FloatVector.broadcast(S, a[a13 + ap]);
+                    c130 = x13.fma(b0, c130);
+                    FloatVector x14 = FloatVector.broadcast(S, a[a14 + ap]);
+                    c140 = x14.fma(b0, c140);
+                    FloatVector x15 = FloatVector.broadcast(S, a[a15 + ap]);
+                    c150 = x15.fma(b0, c150);
+                }
+                {
+                    int bi = bStart + (p + 1) * L;
+                    int ap = (p + 1) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110);
+                    FloatVector x12 = FloatVector.broadcast(S, a[a12 + ap]);
+                    c120 = x12.fma(b0, c120);
+                    FloatVector x13 = FloatVector.broadcast(S, a[a13 + ap]);
+                    c130 = x13.fma(b0, c130);
+                    FloatVector x14 = FloatVector.broadcast(S, a[a14 + ap]);
+                    c140 = x14.fma(b0, c140);
+                    FloatVector x15 = FloatVector.broadcast(S, a[a15 + ap]);
+                    c150 = x15.fma(b0, c150);
+                }
+                {
+                    int bi = bStart + (p + 2) * L;
+                    int ap = (p + 2) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110);
+                    FloatVector x12 = FloatVector.broadcast(S, a[a12 + ap]);
+                    c120 = x12.fma(b0, c120);
+                    FloatVector x13 = FloatVector.broadcast(S, a[a13 + ap]);
+                    c130 = x13.fma(b0, c130);
+                    FloatVector x14 = FloatVector.broadcast(S, a[a14 + ap]);
+                    c140 = x14.fma(b0, c140);
+                    FloatVector x15 = FloatVector.broadcast(S, a[a15 + ap]);
+                    c150 = x15.fma(b0, c150);
+                }
+                {
+                    int bi = bStart + (p + 3) * L;
+                    int ap = (p + 3) * acs;
+                    FloatVector b0 = FloatVector.fromArray(S, b, bi);
+                    FloatVector x0 = FloatVector.broadcast(S, a[a0 + ap]);
+                    c00 = x0.fma(b0, c00);
+                    FloatVector x1 = FloatVector.broadcast(S, a[a1 + ap]);
+                    c10 = x1.fma(b0, c10);
+                    FloatVector x2 = FloatVector.broadcast(S, a[a2 + ap]);
+                    c20 = x2.fma(b0, c20);
+                    FloatVector x3 = FloatVector.broadcast(S, a[a3 + ap]);
+                    c30 = x3.fma(b0, c30);
+                    FloatVector x4 = FloatVector.broadcast(S, a[a4 + ap]);
+                    c40 = x4.fma(b0, c40);
+                    FloatVector x5 = FloatVector.broadcast(S, a[a5 + ap]);
+                    c50 = x5.fma(b0, c50);
+                    FloatVector x6 = FloatVector.broadcast(S, a[a6 + ap]);
+                    c60 = x6.fma(b0, c60);
+                    FloatVector x7 = FloatVector.broadcast(S, a[a7 + ap]);
+                    c70 = x7.fma(b0, c70);
+                    FloatVector x8 = FloatVector.broadcast(S, a[a8 + ap]);
+                    c80 = x8.fma(b0, c80);
+                    FloatVector x9 = FloatVector.broadcast(S, a[a9 + ap]);
+                    c90 = x9.fma(b0, c90);
+                    FloatVector x10 = FloatVector.broadcast(S, a[a10 + ap]);
+                    c100 = x10.fma(b0, c100);
+                    FloatVector x11 = FloatVector.broadcast(S, a[a11 + ap]);
+                    c110 = x11.fma(b0, c110);
+                    FloatVector x12 = FloatVector.broadcast(S, a[a12 + ap]);
+                    c120 = x12.fma(b0, c120);
+                    FloatVector x13 = FloatVector.broadcast(S, a[a13 + ap]);
+                    c130 = x13.fma(b0, c130);
+                    FloatVector x14 = FloatVector.broadcast(S, a[a14 + ap]);
+                    c140 = x14.fma(b0, c140);
+                    FloatVector x15 = FloatVector.broadcast(S, a[a15 + ap]);
+                    c150 = x15.fma(b0, c150);
+                }
+            }
+            for (; p < kc; p++) {
                 int bi = bStart + p * L;
                 int ap = p * acs;
                 FloatVector b0 = FloatVector.fromArray(S, b, bi);
