@@ -3,9 +3,9 @@
  * with {@code --plugins} are loaded as a module layer above this one, so the registries find their providers.
  */
 module dev.dlfs.examples {
-    requires dev.dlfs.model;
+    requires transitive dev.dlfs.model;
     requires info.picocli;
-    requires java.desktop;
+    requires transitive java.desktop;
     requires java.management;
 
     // picocli fills the commands' annotated fields by reflection.

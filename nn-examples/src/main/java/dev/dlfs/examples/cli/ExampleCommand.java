@@ -2,7 +2,6 @@ package dev.dlfs.examples.cli;
 
 import dev.dlfs.examples.Example;
 import dev.dlfs.examples.ExampleContext;
-import dev.dlfs.examples.Examples;
 import dev.dlfs.tensor.spi.Suggestions;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,13 +25,13 @@ final class ExampleCommand extends Subcommand {
     int run() throws Exception {
         if (name == null) {
             out().println("Examples (run one with: dlfs example NAME):");
-            for (Example e : Examples.all()) {
+            for (Example e : ExampleCatalog.all()) {
                 out().printf("  %-8s %s%n", e.name(), e.description());
             }
             return 0;
         }
-        Example example = Examples.find(name).orElseThrow(() -> {
-            List<String> names = Examples.all().stream().map(Example::name).toList();
+        Example example = ExampleCatalog.find(name).orElseThrow(() -> {
+            List<String> names = ExampleCatalog.all().stream().map(Example::name).toList();
             return new UserError("there is no example '" + name + "'; the examples are "
                     + String.join(", ", names) + Suggestions.didYouMean(name, names),
                     "Run 'dlfs example' to list them with their descriptions.");

@@ -34,7 +34,7 @@ final class ForkedDlfs {
         List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
                 "--add-modules", "jdk.incubator.vector",
                 "-Ddlfs.home=" + System.getProperty("dlfs.home", ".."),
-                "-m", "dev.dlfs.examples/dev.dlfs.examples.Main"));
+                "-m", "dev.dlfs.examples/dev.dlfs.examples.cli.Main"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");

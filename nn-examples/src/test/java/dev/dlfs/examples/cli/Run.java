@@ -1,6 +1,5 @@
 package dev.dlfs.examples.cli;
 
-import dev.dlfs.examples.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

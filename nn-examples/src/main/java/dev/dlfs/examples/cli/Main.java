@@ -1,6 +1,5 @@
-package dev.dlfs.examples;
+package dev.dlfs.examples.cli;
 
-import dev.dlfs.examples.cli.DlfsCommand;
 import java.io.PrintStream;
 
 /** Entry point of the {@code dlfs} command (see {@code ./dlfs --help}). */

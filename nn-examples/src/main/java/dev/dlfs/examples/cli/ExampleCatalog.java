@@ -1,5 +1,6 @@
-package dev.dlfs.examples;
+package dev.dlfs.examples.cli;
 
+import dev.dlfs.examples.Example;
 import dev.dlfs.examples.data.DataExample;
 import dev.dlfs.examples.layers.LayersExample;
 import dev.dlfs.examples.loss.LossExample;
@@ -10,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /** Every runnable example, one per module, in the order of the book's chapters. */
-public final class Examples {
-    private Examples() {
+final class ExampleCatalog {
+    private ExampleCatalog() {
     }
 
-    public static List<Example> all() {
+    static List<Example> all() {
         return List.of(new TensorExample(), new LayersExample(), new LossExample(), new OptimExample(),
                 new DataExample(), new ModelExample());
     }
 
     /** The example called {@code name}, if there is one. */
-    public static Optional<Example> find(String name) {
+    static Optional<Example> find(String name) {
         return all().stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
     }
 }
