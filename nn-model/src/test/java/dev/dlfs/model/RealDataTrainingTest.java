@@ -24,6 +24,21 @@ class RealDataTrainingTest {
         assertTrue(r.history().loss(9999) < 0.5 * r.history().loss(0), "the loss falls");
     }
 
+    /**
+     * The shipped SimpleConvNet (the book trains 20 epochs to about 98.9%) passes 98.5% on the whole test set after 6
+     * of its epochs, which fits the CI budget; the 20-epoch figure is in docs/benchmarks.md.
+     */
+    @Test
+    void simpleConvNetPassesNinetyEightAndAHalfPercentOnMnist() throws IOException {
+        NetworkConfig shipped = Examples.config("simple-convnet.yaml");
+        TrainingConfig t = shipped.training();
+        NetworkConfig c = shipped.withTraining(new TrainingConfig(0, 6, t.batchSize(), t.seed(), EvalSchedule.none(),
+                t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads()));
+        TrainingResult r = Trainer.of(Network.of(c)).run(RealMnist.load(c));
+        assertEquals(3600, r.iterations());
+        assertTrue(r.testAccuracy() >= 0.985, "SimpleConvNet test accuracy after 6 epochs " + r.testAccuracy());
+    }
+
     @Test
     void theSameTwoLayerNetReachesEightyFourPercentOnFashionMnist() throws IOException {
         NetworkConfig book = Examples.config("two-layer-net.yaml");
