@@ -36,6 +36,7 @@ public final class Network {
     private final Map<String, Parameter> byName;
     private final Map<String, Tensor> buffers;
     private final Map<String, Tensor> grads;
+    private final int[] inputShape;
     private final int[] outputShape;
     private final int firstTrained;
     private double lastLoss = Double.NaN;
@@ -64,6 +65,7 @@ public final class Network {
         this.byName = Collections.unmodifiableMap(names);
         this.buffers = Collections.unmodifiableMap(bs);
         this.grads = Collections.unmodifiableMap(gs);
+        this.inputShape = config.inputShape();
         this.outputShape = layers.getLast().outputShape();
         // Backpropagation ends at the first layer with parameters, which need not compute the gradient of its input.
         int first = 0;
@@ -105,7 +107,7 @@ public final class Network {
 
     /** Per-sample input shape. */
     public int[] inputShape() {
-        return config.inputShape();
+        return inputShape.clone();
     }
 
     /** Per-sample output shape of the last layer. */
@@ -234,7 +236,7 @@ public final class Network {
 
     /** {@code x} as {@code (N, input shape)}: flat rows fit a {@code [1, 28, 28]} input and the other way round. */
     private Tensor fitInput(Tensor x) {
-        int[] in = config.inputShape();
+        int[] in = inputShape;
         if (x.dtype() != config.dtype() || x.rank() < 1 || x.size() != x.dim(0) * Shapes.size(in)) {
             StringBuilder want = new StringBuilder("(N");
             for (int d : in) {
