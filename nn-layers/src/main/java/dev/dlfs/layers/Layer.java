@@ -34,7 +34,7 @@ public interface Layer {
 
     /**
      * Given the gradient of the loss with respect to the last output, writes the parameter gradients and returns
-     * the gradient with respect to the last input.
+     * the gradient with respect to the last input (null if {@link #needInputGradient} turned it off).
      */
     Tensor backward(Tensor dout);
 

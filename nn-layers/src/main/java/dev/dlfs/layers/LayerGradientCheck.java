@@ -52,6 +52,7 @@ public final class LayerGradientCheck {
                         + p.value().describe() + "; create the layer with dtype float64 in its LayerContext");
             }
         }
+        layer.needInputGradient(true);     // a network may have turned it off for its first layer
         Tensor first = layer.forward(x, training).copy();
         Tensor y = layer.forward(x, training);
         if (!first.equals(y)) {

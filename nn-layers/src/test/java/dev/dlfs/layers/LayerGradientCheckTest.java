@@ -113,6 +113,26 @@ class LayerGradientCheckTest {
     }
 
     @Test
+    void withoutTheInputGradientParameterGradientsAreUnchanged() {
+        for (Layer layer : List.of(create("affine", Map.of("units", 4), 6),
+                create("convolution", Map.of("filters", 2, "size", 3, "pad", 1), 2, 4, 4))) {
+            Tensor x = randn(30, layer.parameters().get(0).value().rank() == 4
+                    ? new int[] {2, 2, 4, 4} : new int[] {3, 6});
+            Tensor g = randn(31, layer.forward(x, true).shape());
+            layer.backward(g);
+            List<Tensor> full = layer.parameters().stream().map(p -> p.grad().copy()).toList();
+            layer.needInputGradient(false);
+            layer.forward(x, true);
+            assertTrue(layer.backward(g) == null, "no input gradient when it is not needed");
+            for (int i = 0; i < full.size(); i++) {
+                assertTrue(full.get(i).equals(layer.parameters().get(i).grad()), "parameter gradient " + i);
+            }
+            // the checker turns it back on
+            LayerGradientCheck.check(layer, x).assertBelow(TOL);
+        }
+    }
+
+    @Test
     void aWrongBackwardIsCaught() {
         // Softplus input in place of relu output: relu's backward then passes gradients where it must not.
         Layer broken = new Layer() {

@@ -93,6 +93,9 @@ final class Convolution implements Layer {
         Rows.transposeBlocks(dout, null, g, n, filters, plane);
         Rows.channelSums(dout, n, filters, plane, b.grad());
         Gemm.gemm(true, false, 1.0, g, lastCol, 0.0, w.grad().reshape(filters, k));
+        if (!inputGradient) {
+            return null;
+        }
         Tensor dcol = colGrad.get(dtype, n * plane, k);
         Gemm.gemm(false, false, 1.0, g, w.value().reshape(filters, k), 0.0, dcol);
         return Im2col.col2im(dcol, fh, fw, stride, pad, dx.get(dtype, xShape));
