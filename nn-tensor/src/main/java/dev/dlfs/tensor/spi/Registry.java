@@ -64,7 +64,7 @@ public final class Registry<P> {
                 }
                 p = it.next();
             } catch (ServiceConfigurationError e) {
-                r.failures.add(e.getMessage());
+                r.failures.add(withCause(e));
                 continue;
             }
             try {
@@ -74,10 +74,19 @@ public final class Registry<P> {
                         && ise.getMessage().contains("claimed by two providers")) {
                     throw ise;
                 }
-                r.failures.add(p.type().getName() + ": " + e);
+                r.failures.add(p.type().getName() + ": " + withCause(e));
             }
         }
         return r;
+    }
+
+    /** The error and its root cause: ServiceLoader's own message ("could not be instantiated") hides the reason. */
+    private static String withCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e) : e + " (cause: " + root + ")";
     }
 
     /** Adds a provider under every name it claims; a name already taken is an error naming both classes. */
