@@ -45,7 +45,8 @@ public final class ProgressLine {
             sb.append(String.format(Locale.ROOT, "  train %.4f  test %.4f", train, test));
         }
         sb.append(String.format(Locale.ROOT, "  %s", time(elapsed)));
-        if (done > 0 && done < total) {
+        // The pace of the first few iterations (with the first evaluation and the JIT warming up) says little.
+        if (done >= Math.max(20, total / 50) && done < total) {
             sb.append(", ETA ").append(time(elapsed / done * (total - done)));
         }
         return sb.toString();
