@@ -1,5 +1,6 @@
 package dev.dlfs.model;
 
+import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 
@@ -43,11 +44,12 @@ final class ChunkedInference {
         int[] labels = labels(t, n, classes);
         int correct = 0;
         int step = chunkRows(net);
+        int[] predicted = new int[Math.min(n, step)];
         for (int from = 0; from < n; from += step) {
             int to = Math.min(n, from + step);
             Tensor y = net.forward(x.rows(from, to), false);
-            int[] predicted = y.reshape(to - from, classes).argmax(1);
-            for (int i = 0; i < predicted.length; i++) {
+            rowArgmax(y, to - from, classes, predicted);
+            for (int i = 0; i < to - from; i++) {
                 if (predicted[i] == labels[from + i]) {
                     correct++;
                 }
@@ -56,13 +58,50 @@ final class ChunkedInference {
         return correct;
     }
 
+    /**
+     * The column of each row's largest value (the first on ties, as {@code np.argmax}) of a contiguous
+     * {@code rows × cols} tensor: a plain loop, since evaluations call it on every chunk of every data set.
+     */
+    static void rowArgmax(Tensor y, int rows, int cols, int[] out) {
+        int off = y.offset();
+        if (y.dtype() == DType.FLOAT32) {
+            float[] a = y.floatArray();
+            for (int r = 0, base = off; r < rows; r++, base += cols) {
+                int best = 0;
+                float max = a[base];
+                for (int k = 1; k < cols; k++) {
+                    if (a[base + k] > max) {
+                        max = a[base + k];
+                        best = k;
+                    }
+                }
+                out[r] = best;
+            }
+        } else {
+            double[] a = y.doubleArray();
+            for (int r = 0, base = off; r < rows; r++, base += cols) {
+                int best = 0;
+                double max = a[base];
+                for (int k = 1; k < cols; k++) {
+                    if (a[base + k] > max) {
+                        max = a[base + k];
+                        best = k;
+                    }
+                }
+                out[r] = best;
+            }
+        }
+    }
+
     /** Class indices from index targets {@code (N,)} or one-hot rows {@code (N, classes)}. */
     static int[] labels(Tensor t, int n, int classes) {
         if (t.dim(0) != n) {
             throw new IllegalArgumentException("accuracy: " + n + " samples but targets " + t.describe());
         }
         if (t.rank() == 2 && t.dim(1) == classes && classes > 1) {
-            return t.argmax(1);
+            int[] out = new int[n];
+            rowArgmax(t, n, classes, out);
+            return out;
         }
         if (t.rank() == 1 || t.rank() == 2 && t.dim(1) == 1) {
             int[] out = new int[n];
