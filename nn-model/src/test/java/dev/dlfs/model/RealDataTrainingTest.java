@@ -39,6 +39,19 @@ class RealDataTrainingTest {
         assertTrue(r.testAccuracy() >= 0.985, "SimpleConvNet test accuracy after 6 epochs " + r.testAccuracy());
     }
 
+    /** Chapter 6's techniques together (BatchNorm, book Dropout, weight decay) train: 3 of the 10 shipped epochs. */
+    @Test
+    void theMultiLayerNetWithBatchNormDropoutAndWeightDecayLearnsMnist() throws IOException {
+        NetworkConfig shipped = Examples.config("multi-layer-net.yaml");
+        TrainingConfig t = shipped.training();
+        NetworkConfig c = shipped.withTraining(new TrainingConfig(0, 3, t.batchSize(), t.seed(), EvalSchedule.none(),
+                t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads()));
+        Network net = Network.of(c);
+        TrainingResult r = Trainer.of(net).run(RealMnist.load(c));
+        assertTrue(r.testAccuracy() >= 0.95, "multi-layer net test accuracy after 3 epochs " + r.testAccuracy());
+        assertTrue(net.buffers().get("batchnorm5.running_var").allFinite());
+    }
+
     @Test
     void theSameTwoLayerNetReachesEightyFourPercentOnFashionMnist() throws IOException {
         NetworkConfig book = Examples.config("two-layer-net.yaml");
