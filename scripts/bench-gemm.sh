@@ -11,6 +11,7 @@
 # Environment:
 #   QUICK=1        shorter warm-up and trials (a rough figure in a few seconds)
 #   DLFS_THREADS   threads for gemm (default: all processors)
+#   DLFS_JAVA_OPTS extra JVM options, word-split (e.g. -XX:UseAVX=2: 256-bit vectors on an AVX-512 machine)
 #   DLFS_BUILD     Maven build folder name inside each module (default: target)
 #   JAVA_HOME      a JDK to prefer when it is version 25 or newer
 set -euo pipefail
@@ -25,6 +26,9 @@ fi
 M="$1" N="$2" K="$3" DT="${4:-f32}" OP="${5:-NN}"
 case "$DT" in f32|f64) ;; *) echo "bench-gemm: dtype must be f32 or f64, got '$DT'" >&2; exit 2 ;; esac
 
+# Which CPU the figure comes from (stderr: the last line of stdout stays the result).
+PY="$(command -v /usr/bin/python3 python3 | head -n 1 || true)"
+[ -z "$PY" ] || "$PY" "$ROOT/scripts/bench/peer_check.py" --cpu-only >&2 || true
 JAVA="$(find_java)"
 ensure_bench_jar
 if [ "${QUICK:-0}" = 1 ]; then TIMING=(--warmup 1 --trials 3 --min-time 0.1); else TIMING=(--warmup 2 --trials 7 --min-time 0.3); fi

@@ -41,10 +41,12 @@ ensure_bench_jar() {
     || { echo "build of nn-bench failed" >&2; exit 1; }
 }
 
-# Runs dev.dlfs.bench.GemmRunner with the given arguments (threads from DLFS_THREADS if set).
+# Runs dev.dlfs.bench.GemmRunner with the given arguments (threads from DLFS_THREADS if set, extra JVM options from
+# DLFS_JAVA_OPTS, word-split: e.g. DLFS_JAVA_OPTS=-XX:UseAVX=2 for 256-bit vectors on an AVX-512 machine).
 run_gemm_runner() {
   local threads=()
   [ -n "${DLFS_THREADS:-}" ] && threads=("-Ddlfs.threads=$DLFS_THREADS")
-  "$JAVA" --add-modules jdk.incubator.vector "${threads[@]}" -cp "$BENCH_JAR" dev.dlfs.bench.GemmRunner "$@" \
+  # shellcheck disable=SC2086
+  "$JAVA" --add-modules jdk.incubator.vector ${DLFS_JAVA_OPTS:-} "${threads[@]}" -cp "$BENCH_JAR" dev.dlfs.bench.GemmRunner "$@" \
     2> >(grep -v 'Using incubator modules' >&2)
 }
