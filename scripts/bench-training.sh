@@ -14,7 +14,10 @@
 #   JAVA        a JDK 25+ java (default: $JAVA_HOME/bin/java, else the newest JDK 25+ under /usr/lib/jvm)
 #   DLFS_JAVA_OPTS  extra JVM options for the dlfs runs
 # The peers run with the settings their README gives as their fastest: OPENBLAS_CORETYPE unset and, for PyTorch,
-# OPENBLAS_NUM_THREADS=1. Run on an otherwise idle machine; timings of 2-core VMs vary by about 25% between runs.
+# OPENBLAS_NUM_THREADS=1. Before building or timing anything, scripts/bench/peer_check.py runs in that same
+# environment: it prints the CPU (model, AVX-512 or not) and the OpenBLAS (version, kernels) behind NumPy and PyTorch,
+# and stops with the fix if their matrix products do not run on OpenBLAS (a reference BLAS is never timed).
+# Run on an otherwise idle machine; timings of 2-core VMs vary by about 25% between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -39,6 +42,13 @@ java_bin() {
 }
 JAVA_CMD="$(java_bin)"
 
+# Every peer process starts through peer_python, so the check below sees the environment the peers are timed in.
+peer_python() {
+  env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 MNIST_DIR="$MNIST_DIR" /usr/bin/python3 "$@"
+}
+
+peer_python "$ROOT/scripts/bench/peer_check.py" --torch || exit 1
+
 BUILD=target-bench
 CP_FILE="$ROOT/nn-model/$BUILD/runtime-classpath.txt"
 echo "building dlfs (nn-model and its modules, tests skipped) ..." >&2
@@ -52,7 +62,7 @@ dlfs() {
 }
 
 peer() {
-  env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 MNIST_DIR="$MNIST_DIR" /usr/bin/python3 "$PEERS/$1" "${@:2}"
+  peer_python "$PEERS/$1" "${@:2}"
 }
 
 run_dlfs() {
@@ -73,7 +83,7 @@ run_peer() {
 }
 
 export JAVA_CMD MODULE_PATH MNIST_DIR PEERS
-export -f dlfs peer run_dlfs run_peer
+export -f dlfs peer_python peer run_dlfs run_peer
 
 # Runs function $1 with argument $2 under /usr/bin/time; sets T (wall seconds) and LAST (its last output line).
 timed() {
