@@ -7,15 +7,19 @@
 #
 # Environment: JAVA_HOME (a JDK 25, else the newest under /usr/lib/jvm), DLFS_BUILD (Maven build folder name,
 # default target), PYTHON (a python3 with NumPy; default Debian's, as for the other peers).
+# Before the build and any timing, compare_layers.py --check-only checks (scripts/bench/peer_check.py) that NumPy runs
+# on OpenBLAS in the environment of the NumPy runs, and stops with the fix otherwise.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/gemm-bench-common.sh
 . "$ROOT/scripts/gemm-bench-common.sh"
-case "${1:-}" in -h|--help) sed -n '2,9p' "$0"; exit 0 ;; esac
+case "${1:-}" in -h|--help) sed -n '2,11p' "$0"; exit 0 ;; esac
 
 PY="${PYTHON:-/usr/bin/python3}"
 [ -x "$PY" ] || PY="$(command -v python3 || true)"
 [ -n "$PY" ] && "$PY" -c 'import numpy' 2>/dev/null || { echo "compare-layers-numpy: python3 with numpy is needed (apt-get install python3-numpy)" >&2; exit 1; }
+# Fails fast, before the build; compare_layers.py checks again (and prints the CPU and BLAS lines) when it starts.
+"$PY" "$ROOT/scripts/bench/compare_layers.py" --python "$PY" --check-only "$@" >/dev/null || exit 1
 JAVA="$(find_java)"
 ensure_bench_jar
 exec "$PY" "$ROOT/scripts/bench/compare_layers.py" --java "$JAVA" --jar "$BENCH_JAR" --python "$PY" "$@"

@@ -6,8 +6,10 @@ Usually started through scripts/compare-layers-numpy.sh, which finds a JDK 25 an
     python3 scripts/bench/compare_layers.py --rounds 3 --jar nn-bench/target/benchmarks.jar --java "$JDK25/bin/java"
 
 Each round runs both, the first of the two swapping each round so that both see the same machine load. The NumPy
-runs get OPENBLAS_CORETYPE unset, so OpenBLAS picks its best kernels for this CPU. Timings on a shared machine are
-noisy: compare only figures from the same session.
+runs get OPENBLAS_CORETYPE unset, so OpenBLAS picks its best kernels for this CPU. Before anything is timed,
+peer_check.py runs with the same interpreter and environment as the NumPy runs: it prints the CPU and the OpenBLAS
+behind NumPy, and stops with the fix if NumPy does not run on OpenBLAS. Timings on a shared machine are noisy:
+compare only figures from the same session.
 """
 import argparse
 import json
@@ -21,12 +23,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 NAMES = ["twoLayerNet", "affine784x50", "relu100x50", "softmaxWithLoss100x10", "convolution30x5x5"]
 
 
-def run_numpy(python, seconds, threads):
+def numpy_env(threads):
+    """The environment of every NumPy run (and of its check)."""
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
     if threads:
         env["OPENBLAS_NUM_THREADS"] = str(threads)
+    return env
+
+
+def check_peer(python, threads):
+    """Prints the CPU and NumPy's OpenBLAS; exits if NumPy would not run on OpenBLAS."""
+    sys.stdout.flush()
+    if subprocess.run([python, os.path.join(HERE, "peer_check.py")], env=numpy_env(threads)).returncode != 0:
+        sys.exit(1)
+
+
+def run_numpy(python, seconds, threads):
     out = subprocess.run([python, os.path.join(HERE, "numpy_layers.py"), "--seconds", str(seconds)],
-                         env=env, check=True, capture_output=True, text=True).stdout
+                         env=numpy_env(threads), check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])["us_per_call"]
 
 
@@ -54,7 +68,11 @@ def main():
     ap.add_argument("--seconds", type=float, default=0.5, help="NumPy trial length")
     ap.add_argument("--iterations", type=int, default=5, help="JMH measurement iterations of 1 s")
     ap.add_argument("--threads", type=int, help="threads for both (dlfs.threads, OPENBLAS_NUM_THREADS)")
+    ap.add_argument("--check-only", action="store_true", help="only check the NumPy peer (CPU, OpenBLAS), then exit")
     args = ap.parse_args()
+    check_peer(args.python, args.threads)
+    if args.check_only:
+        return
     numpy_runs, java_runs = [], []
     for r in range(args.rounds):
         steps = [lambda: numpy_runs.append(run_numpy(args.python, args.seconds, args.threads)),

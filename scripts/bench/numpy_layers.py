@@ -7,16 +7,21 @@ relu100x50             Relu forward + backward
 softmaxWithLoss100x10  softmax cross-entropy with class labels, forward + backward
 convolution30x5x5      30 filters 5x5, stride 1, pad 0 on 100x1x28x28 via im2col, forward + backward
 
-Prints one JSON line: microseconds per call (median of the trials) and the environment.
+Prints one JSON line: microseconds per call (median of the trials) and the environment, with the CPU and the
+OpenBLAS that NumPy runs on. It stops before timing if NumPy does not run on OpenBLAS (see peer_check.py).
 """
 import argparse
 import json
 import os
 import platform
+import sys
 import time
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peer_check  # noqa: E402
 
 BATCH = 100
 
@@ -157,10 +162,15 @@ def main():
     ap.add_argument("--seconds", type=float, default=0.5, help="length of each of the 5 trials (default 0.5)")
     ap.add_argument("--only", help="comma-separated workload names")
     args = ap.parse_args()
+    try:
+        blas = peer_check.check_numpy()
+    except peer_check.CheckError as e:
+        sys.exit("numpy_layers: %s" % e)
     work = workloads(np.random.default_rng(1))
     names = args.only.split(",") if args.only else list(work)
     result = {"us_per_call": {name: round(measure(work[name], args.seconds), 2) for name in names},
               "numpy": np.__version__, "python": platform.python_version(), "cpus": os.cpu_count(),
+              "cpu": peer_check.cpu_line(), "blas": blas,
               "env": {k: os.environ[k] for k in ("OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OMP_NUM_THREADS")
                       if k in os.environ}}
     print(json.dumps(result))
