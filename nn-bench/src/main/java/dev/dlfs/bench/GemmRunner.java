@@ -90,6 +90,7 @@ public final class GemmRunner {
         System.out.printf(Locale.ROOT, "# dlfs gemm, %s %s, %d threads, vector %d bits%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), Parallelism.threads(),
                 jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+        System.out.println("# " + Gemm.kernels());
         List<Case> cases = new ArrayList<>();
         for (String d : dtypes.split(",")) {
             DType dtype = switch (d.trim()) {

@@ -2,6 +2,7 @@ package dev.dlfs.tensor;
 
 import dev.dlfs.tensor.internal.DoubleGemm;
 import dev.dlfs.tensor.internal.FloatGemm;
+import dev.dlfs.tensor.internal.TilePlan;
 
 /**
  * General matrix multiply: {@code C = alpha·op(A)·op(B) + beta·C}, where {@code op(X)} is X or its transpose.
@@ -16,6 +17,17 @@ import dev.dlfs.tensor.internal.FloatGemm;
  */
 public final class Gemm {
     private Gemm() {
+    }
+
+    /**
+     * One line saying how products run on this machine: vector width, register file and the register tiles chosen
+     * for it, and whether that was detected or set (system property {@code dlfs.gemm.registers} or environment
+     * variable {@code DLFS_GEMM_REGISTERS}, 16 or 32).
+     *
+     * @throws IllegalArgumentException if that setting is not 16 or 32
+     */
+    public static String kernels() {
+        return TilePlan.describe();
     }
 
     /** float32 gemm on raw arrays; see the class comment for the layout. */

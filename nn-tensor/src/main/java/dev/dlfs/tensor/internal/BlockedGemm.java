@@ -2,27 +2,27 @@ package dev.dlfs.tensor.internal;
 
 /**
  * The loop nest shared by {@link FloatGemm} and {@link DoubleGemm}: how C is cut into tiles, the summed dimension
- * into blocks, and the tiles into parts for threads. Subclasses pack operands and run micro-kernels.
+ * into blocks, and the tiles into parts for threads. Subclasses pack operands, run micro-kernels and merge tiles.
  *
- * <p>C is covered by column strips, each handled by one micro-kernel kind (MR rows × NV vectors): strips of the
- * main 8×3 kind, plus one narrower kind at the right edge; a C narrower than 4 vectors gets one strip of a kind
- * that fits it. For each block of at most {@link #KC} summed steps, B is packed strip by strip into zero-padded
- * panels; then, chunk of rows by chunk, each strip's kernel sweeps the chunk tile by tile.
+ * <p>C is covered by column strips, each handled by one micro-kernel kind (MR rows × NV vectors, see
+ * {@link TilePlan}): strips of the plan's main kind, plus one narrower kind at the right edge; a C narrow enough
+ * gets one strip of a kind that fits it. For each block of at most {@link #KC} summed steps, B is packed strip by
+ * strip into zero-padded panels; then, chunk of rows by chunk, each strip's kernel sums tile after tile into a
+ * small tile buffer, which is merged into C.
  *
- * <p>Determinism: each element of C is summed in the same order (summed blocks in order, steps in order within a
- * block, one fused multiply-add each) whatever the tiles, kernels or parts, so results do not depend on the thread
- * count. Parts split rows or strips of C, never the summed dimension.
+ * <p>Determinism: each element of C is summed in the same order (summed blocks of a fixed size in order, steps in
+ * order within a block, one fused multiply-add each, then one fused merge per block) whatever the tiles, vector
+ * width, kernels or parts, so results depend neither on the thread count nor on the machine. Parts split rows or
+ * strips of C, never the summed dimension.
  */
 abstract class BlockedGemm implements WorkerPool.Job {
-    /** Micro-kernel kinds: rows and vectors per tile. */
-    static final int K8X3 = 0;
-    static final int K6X4 = 1;
-    static final int K12X2 = 2;
-    static final int K16X1 = 3;
-    static final int[] MR = {8, 6, 12, 16};
-    static final int[] NV = {3, 4, 2, 1};
+    static final int[] MR = TileKinds.MR;
+    static final int[] NV = TileKinds.NV;
 
-    /** Summed steps per block: a packed B panel of KC steps stays in the L1/L2 caches. */
+    /**
+     * Summed steps per block: a packed B panel of KC steps stays in the L1/L2 caches. A constant, not fitted to the
+     * machine: where blocks end decides how each sum is rounded.
+     */
     static final int KC = 256;
     /** Rows of A per chunk: a packed chunk of MC×KC values stays in the L2 cache. */
     static final int MC = 192;
@@ -94,20 +94,20 @@ abstract class BlockedGemm implements WorkerPool.Job {
 
     private void planStrips() {
         strips = 0;
+        TilePlan plan = TilePlan.current();
         int l = lanes;
-        if (n <= 4 * l) {
-            int kind = n <= l ? K16X1 : n <= 2 * l ? K12X2 : n <= 3 * l ? K8X3 : K6X4;
-            addStrip(0, n, kind);
+        if (n <= plan.maxVectors * l) {
+            addStrip(0, n, plan.kindFor((n + l - 1) / l));
             return;
         }
-        int main = NV[K8X3] * l;
+        int main = NV[plan.mainKind] * l;
         int j = 0;
         for (; j + main <= n; j += main) {
-            addStrip(j, main, K8X3);
+            addStrip(j, main, plan.mainKind);
         }
         int rest = n - j;
         if (rest > 0) {
-            addStrip(j, rest, rest <= l ? K16X1 : rest <= 2 * l ? K12X2 : K8X3);
+            addStrip(j, rest, plan.kindFor((rest + l - 1) / l));
         }
     }
 
@@ -251,61 +251,48 @@ abstract class BlockedGemm implements WorkerPool.Job {
         int cStart = cOff + i0 * ldc + j0;
         int nr = NV[kind] * lanes;
         int mr = MR[kind];
-        if (plainLoops()) {
-            plainStrip(part, kc, aStart, ars, acs, rows, panel, nr, cStart, cols, first);
-            return;
-        }
-        // The kernel writes whole tiles in place, as long as their masked last vector stays inside C's array (the
-        // Vector API takes a slower path past the end). Other rows go through a scratch tile.
-        int safe = cols == nr ? rows : Math.max(0, Math.min(rows, Math.floorDiv(cLength() - cStart - nr, ldc) + 1));
-        int direct = safe - safe % mr;
-        int i = 0;
+        boolean plain = plainLoops();
         boolean[] compiled = compiledKinds();
-        if (!compiled[kind]) {
-            // Until C2 has compiled a kernel it runs in the interpreter, hundreds of times slower (C1 cannot take
-            // methods this large). Time one tile; while the kernel is that slow, leave the rest to plain loops,
-            // which C1 compiles at once. Both do the same operations in the same order: the bits do not change.
-            i = Math.min(mr, rows);
-            long t0 = System.nanoTime();
-            if (direct >= mr) {
-                kernel(part, kind, kc, aStart, ars, acs, mr, panel, cStart, cols, first);
+        for (int i = 0; i < rows; i += mr) {
+            int tileRows = Math.min(mr, rows - i);
+            int a = aStart + i * ars;
+            if (plain) {
+                plainTile(part, kc, a, ars, acs, tileRows, panel, nr);
+            } else if (compiled[kind]) {
+                tile(part, kind, kc, a, ars, acs, tileRows, panel);
             } else {
-                scratchTile(part, kind, kc, aStart, ars, acs, i, panel, cStart, cols, first);
+                // Until C2 has compiled a kernel it runs in the interpreter or in C1, where every vector operation
+                // allocates: hundreds of times slower. Time one tile; while the kernel is that slow, the rest of
+                // the strip takes the plain loops, which C1 compiles at once. Both do the same operations in the
+                // same order, so the bits do not change.
+                long t0 = System.nanoTime();
+                tile(part, kind, kc, a, ars, acs, tileRows, panel);
+                if ((System.nanoTime() - t0) * COMPILED_GFLOPS < 2L * mr * nr * kc) {
+                    compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
+                } else {
+                    plain = true;
+                }
             }
-            if ((System.nanoTime() - t0) * COMPILED_GFLOPS >= 2L * mr * nr * kc) {
-                plainStrip(part, kc, aStart + i * ars, ars, acs, rows - i, panel, nr, cStart + i * ldc, cols, first);
-                return;
-            }
-            compiled[kind] = true; // a benign race: at worst another thread times a kernel once more
-        }
-        if (i < direct) {
-            kernel(part, kind, kc, aStart + i * ars, ars, acs, direct - i, panel, cStart + i * ldc, cols, first);
-            i = direct;
-        }
-        for (; i < rows; i += mr) {
-            scratchTile(part, kind, kc, aStart + i * ars, ars, acs, Math.min(mr, rows - i), panel, cStart + i * ldc,
-                    cols, first);
+            merge(part, nr, tileRows, cStart + i * ldc, cols, first);
         }
     }
 
     /** Per kernel kind of the element type: seen running at compiled speed. */
     abstract boolean[] compiledKinds();
 
-    /** Length of C's backing array. */
-    abstract int cLength();
-
     /** Whether the plain loops are forced (tests). */
     abstract boolean plainLoops();
 
-    /** Runs micro-kernel {@code kind} on whole tiles ({@code rows} a multiple of MR), writing C in place. */
-    abstract void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart,
-                         int cols, boolean first);
+    /** Runs micro-kernel {@code kind} on one tile of {@code rows ≤ MR} rows into the part's tile buffer. */
+    abstract void tile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel);
 
-    /** Runs micro-kernel {@code kind} on one tile of {@code rows ≤ MR} rows through a scratch tile. */
-    abstract void scratchTile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel,
-                              int cStart, int cols, boolean first);
+    /** The kernels' arithmetic in plain loops, into the part's tile buffer: per element, FMAs in step order. */
+    abstract void plainTile(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr);
 
-    /** The kernels' arithmetic in plain loops: per element, fused multiply-adds in step order, then a fused merge. */
-    abstract void plainStrip(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr, int cStart,
-                             int cols, boolean first);
+    /**
+     * Merges the first {@code cols} columns of {@code rows} rows of the part's tile buffer (rows {@code nr} apart)
+     * into C at {@code cStart}: {@code C = alpha·tile + beta·C} if {@code first}, else {@code C = alpha·tile + C};
+     * one fused multiply-add per element, C unread when beta is 0.
+     */
+    abstract void merge(int part, int nr, int rows, int cStart, int cols, boolean first);
 }

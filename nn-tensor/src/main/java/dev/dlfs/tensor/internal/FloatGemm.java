@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float32 gemm: {@code C = alpha·op(A)·op(B) + beta·C}, row-major, arguments already checked by the caller. Packs B
- * into panels, reads A in place, runs {@link FloatKernels} tile by tile on the {@link WorkerPool}.
+ * into panels, reads A in place (or packs it), runs {@link FloatKernels} tile by tile on the {@link WorkerPool}.
+ * Its float64 twin {@code DoubleGemm} is generated from this file.
  */
 public final class FloatGemm extends BlockedGemm {
     private static final VectorSpecies<Float> S = FloatKernels.S;
@@ -106,7 +107,7 @@ public final class FloatGemm extends BlockedGemm {
                 bBlocks[p] = new float[need];
             }
             if (tiles[p] == null) {
-                tiles[p] = new float[24 * L];
+                tiles[p] = new float[TileKinds.MAX_TILE_VECTORS * L];
             }
             if (packA && (aChunks[p] == null || aChunks[p].length < MC * Math.min(k, KC))) {
                 aChunks[p] = new float[MC * Math.min(k, KC)];
@@ -195,72 +196,61 @@ public final class FloatGemm extends BlockedGemm {
     }
 
     @Override
-    int cLength() {
-        return c.length;
-    }
-
-    @Override
     boolean plainLoops() {
         return plainLoops;
     }
 
     @Override
-    void kernel(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart, int cols,
-                boolean first) {
-        run(part, kind, kc, aStart, ars, acs, rows, panel, c, cStart, ldc, cols, first);
+    void tile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel) {
+        FloatKernels.tile(kind, kc, packA ? aChunks[part] : a, aStart, ars, acs, rows, bBlocks[part], panel,
+                tiles[part]);
     }
 
     @Override
-    void scratchTile(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, int cStart,
-                     int cols, boolean first) {
+    void plainTile(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr) {
+        float[] as = packA ? aChunks[part] : a;
+        float[] bp = bBlocks[part];
         float[] t = tiles[part];
-        int nr = NV[kind] * L;
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(c, cStart + r * ldc, t, r * nr, cols);
-        }
-        run(part, kind, kc, aStart, ars, acs, rows, panel, t, 0, nr, cols, first);
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(t, r * nr, c, cStart + r * ldc, cols);
-        }
-    }
-
-    private void run(int part, int kind, int kc, int aStart, int ars, int acs, int rows, int panel, float[] to,
-                     int toStart, int toLd, int cols, boolean first) {
-        float[] as = packA ? aChunks[part] : a;
-        float[] bp = bBlocks[part];
-        float b = first ? beta : 1f;
-        switch (kind) {
-            case K8X3 -> FloatKernels.k8x3(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
-                    b);
-            case K6X4 -> FloatKernels.k6x4(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
-                    b);
-            case K12X2 -> FloatKernels.k12x2(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols,
-                    alpha, b);
-            default -> FloatKernels.k16x1(kc, as, aStart, ars, acs, rows, bp, panel, to, toStart, toLd, cols, alpha,
-                    b);
-        }
-    }
-
-    @Override
-    void plainStrip(int part, int kc, int aStart, int ars, int acs, int rows, int panel, int nr, int cStart,
-                    int cols, boolean first) {
-        float[] as = packA ? aChunks[part] : a;
-        float[] bp = bBlocks[part];
-        float b = first ? beta : 1f;
-        float[] acc = new float[cols]; // only while the kernels are cold
-        for (int r = 0; r < rows; r++) {
-            java.util.Arrays.fill(acc, 0f);
+            int tr = r * nr;
+            java.util.Arrays.fill(t, tr, tr + nr, 0f);
             int ar = aStart + r * ars;
             for (int p = 0; p < kc; p++) {
                 float x = as[ar + p * acs];
                 int bi = panel + p * nr;
-                for (int j = 0; j < cols; j++) {
-                    acc[j] = Math.fma(x, bp[bi + j], acc[j]);
+                for (int j = 0; j < nr; j++) {
+                    t[tr + j] = Math.fma(x, bp[bi + j], t[tr + j]);
                 }
             }
-            int row = cStart + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                c[row + j] = Math.fma(acc[j], alpha, b != 0f ? c[row + j] * b : 0f);
+        }
+    }
+
+    @Override
+    void merge(int part, int nr, int rows, int cStart, int cols, boolean first) {
+        float[] t = tiles[part];
+        float b = first ? beta : 1f;
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        FloatVector zero = FloatVector.zero(S);
+        int full = cols - cols % L;
+        VectorMask<Float> tail = S.indexInRange(full, cols);
+        // Rows whose masked last vector stays inside C's array take it; the Vector API would take a slow path past
+        // the end, so the last rows of C do their ragged edge in scalars (the same fused operation per element).
+        int masked = full == cols ? 0
+                : Math.max(0, Math.min(rows, Math.floorDiv(c.length - L - cStart - full, ldc) + 1));
+        for (int r = 0; r < rows; r++) {
+            int o = cStart + r * ldc;
+            int tr = r * nr;
+            for (int j = 0; j < full; j += L) {
+                FloatVector old = b == 0f ? zero : FloatVector.fromArray(S, c, o + j).mul(b);
+                FloatVector.fromArray(S, t, tr + j).fma(al, old).intoArray(c, o + j);
+            }
+            if (r < masked) {
+                FloatVector old = b == 0f ? zero : FloatVector.fromArray(S, c, o + full, tail).mul(b);
+                FloatVector.fromArray(S, t, tr + full).fma(al, old).intoArray(c, o + full, tail);
+            } else {
+                for (int j = full; j < cols; j++) {
+                    c[o + j] = Math.fma(t[tr + j], alpha, b == 0f ? 0f : c[o + j] * b);
+                }
             }
         }
     }
