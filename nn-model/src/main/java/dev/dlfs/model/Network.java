@@ -2,6 +2,7 @@ package dev.dlfs.model;
 
 import dev.dlfs.loss.Loss;
 import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Numerical;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
@@ -43,6 +44,8 @@ public final class Network {
 
     private Network(NetworkConfig config) {
         this.config = config;
+        // The product kernels compile in the background while the caller reads its data.
+        Gemm.warmUp(config.dtype());
         this.layers = List.copyOf(NetworkAssembly.layers(config));
         this.loss = NetworkAssembly.loss(config);
         List<Parameter> ps = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.dlfs.tensor;
 
 import dev.dlfs.tensor.internal.DoubleGemm;
 import dev.dlfs.tensor.internal.FloatGemm;
+import dev.dlfs.tensor.internal.KernelWarmUp;
 import dev.dlfs.tensor.internal.TilePlan;
 
 /**
@@ -28,6 +29,15 @@ public final class Gemm {
      */
     public static String kernels() {
         return TilePlan.describe();
+    }
+
+    /**
+     * Starts compiling the product kernels of {@code dtype} in the background, so that the first large product runs
+     * at full speed; returns at once. Optional: the first product of a dtype starts it anyway, and a network starts
+     * it when it is built, before the data is read. Results do not depend on it.
+     */
+    public static void warmUp(DType dtype) {
+        KernelWarmUp.start(dtype == DType.FLOAT32);
     }
 
     /** float32 gemm on raw arrays; see the class comment for the layout. */

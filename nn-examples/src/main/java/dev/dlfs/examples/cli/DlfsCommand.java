@@ -1,6 +1,7 @@
 package dev.dlfs.examples.cli;
 
 import dev.dlfs.model.Version;
+import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Parallelism;
 import java.io.File;
 import java.io.PrintStream;
@@ -29,6 +30,8 @@ import picocli.CommandLine.ScopeType;
             "Exit codes: 0 success, 1 the command failed (its message says why and how to fix it),"
                     + " 2 the command line is wrong.",
             "Environment: DLFS_PLUGINS  plugin jars or folders, like --plugins.",
+            "             DLFS_GEMM_REGISTERS  16 or 32: fit the product kernels to that many vector registers"
+                    + " instead of the detected number (dlfs --version shows the choice).",
         },
         subcommands = {
             TrainCommand.class,
@@ -124,6 +127,7 @@ public final class DlfsCommand implements Callable<Integer> {
                 "dlfs " + Version.CURRENT,
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), "
                         + Runtime.getRuntime().availableProcessors() + " processors",
+                Gemm.kernels(),
             };
         }
     }

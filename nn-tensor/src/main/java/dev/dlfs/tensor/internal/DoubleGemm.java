@@ -23,7 +23,7 @@ public final class DoubleGemm extends BlockedGemm {
     private double beta;
     private boolean inUse;
     /** Per kernel kind: seen running at compiled speed (a benign race: at worst a kernel is timed twice). */
-    private static final boolean[] compiled = new boolean[MR.length];
+    static final boolean[] compiledKinds = new boolean[MR.length];
     private static volatile boolean plainLoops;
     /** Offsets of L consecutive rows of B, for gathering a column of a transposed B; valid for one row stride. */
     private final int[] gatherIndex = new int[L];
@@ -32,6 +32,10 @@ public final class DoubleGemm extends BlockedGemm {
     private double[][] bBlocks = new double[0][];
     private double[][] tiles = new double[0][];
     private double[][] aChunks = new double[0][];
+
+    static {
+        KernelWarmUp.start(DoubleKernels.class);
+    }
 
     private DoubleGemm() {
         super(L);
@@ -193,7 +197,7 @@ public final class DoubleGemm extends BlockedGemm {
 
     @Override
     boolean[] compiledKinds() {
-        return compiled;
+        return compiledKinds;
     }
 
     @Override

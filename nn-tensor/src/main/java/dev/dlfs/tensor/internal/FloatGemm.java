@@ -22,7 +22,7 @@ public final class FloatGemm extends BlockedGemm {
     private float beta;
     private boolean inUse;
     /** Per kernel kind: seen running at compiled speed (a benign race: at worst a kernel is timed twice). */
-    private static final boolean[] compiled = new boolean[MR.length];
+    static final boolean[] compiledKinds = new boolean[MR.length];
     private static volatile boolean plainLoops;
     /** Offsets of L consecutive rows of B, for gathering a column of a transposed B; valid for one row stride. */
     private final int[] gatherIndex = new int[L];
@@ -31,6 +31,10 @@ public final class FloatGemm extends BlockedGemm {
     private float[][] bBlocks = new float[0][];
     private float[][] tiles = new float[0][];
     private float[][] aChunks = new float[0][];
+
+    static {
+        KernelWarmUp.start(FloatKernels.class);
+    }
 
     private FloatGemm() {
         super(L);
@@ -192,7 +196,7 @@ public final class FloatGemm extends BlockedGemm {
 
     @Override
     boolean[] compiledKinds() {
-        return compiled;
+        return compiledKinds;
     }
 
     @Override

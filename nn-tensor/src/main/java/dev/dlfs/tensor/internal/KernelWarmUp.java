@@ -1,0 +1,73 @@
+package dev.dlfs.tensor.internal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Gets the gemm kernels of one element type compiled by C2 before the first large product needs them.
+ *
+ * <p>HotSpot compiles a method with C2 only after some hundreds of calls, and until then a Vector API kernel runs
+ * interpreted or in C1, where every vector operation allocates. A program's first products would then run on the
+ * plain-loop path (right, but several times slower) for seconds: a whole first evaluation of MNIST, say. So the
+ * first use of an element type starts one short-lived daemon thread that runs small products, one shape per tile
+ * kind of the {@link TilePlan} and every transpose case, until each kernel is seen at compiled speed (or a few
+ * seconds have passed). It works on its own small arrays only: it cannot change any result.
+ */
+public final class KernelWarmUp {
+    /** Summed steps of a warm-up product: long enough that a call is mostly kernel. */
+    private static final int K = 48;
+    /** The warm-up gives up after this long (a machine too busy to compile is no reason to keep a core busy). */
+    private static final long BUDGET_NANOS = 8_000_000_000L;
+    /** Calls per kind at most; C2 takes a kernel after about a thousand. */
+    private static final int MAX_CALLS = 20_000;
+
+    private static final AtomicBoolean FLOATS = new AtomicBoolean();
+    private static final AtomicBoolean DOUBLES = new AtomicBoolean();
+
+    private KernelWarmUp() {
+    }
+
+    /** Starts warming the kernels of {@code FloatKernels} or {@code DoubleKernels}, once per JVM; returns at once. */
+    static void start(Class<?> kernels) {
+        start(kernels == FloatKernels.class);
+    }
+
+    /** Starts warming the float32 ({@code true}) or float64 kernels, once per JVM; returns at once. */
+    public static void start(boolean float32) {
+        if (!(float32 ? FLOATS : DOUBLES).compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> run(float32), "dlfs-kernel-warm-up-" + (float32 ? "float32" : "float64"));
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    private static void run(boolean float32) {
+        TilePlan plan = TilePlan.current();
+        long deadline = System.nanoTime() + BUDGET_NANOS;
+        int lanes = float32 ? FloatKernels.L : DoubleKernels.L;
+        boolean[] compiled = float32 ? FloatGemm.compiledKinds : DoubleGemm.compiledKinds;
+        for (int v = plan.maxVectors; v >= 1; v--) {
+            int kind = plan.kindFor(v);
+            int m = TileKinds.MR[kind];
+            // One column short of whole vectors, so the merge's ragged edge is exercised too.
+            int n = Math.max(1, v * lanes - 1);
+            float[] fa = float32 ? new float[m * K + K * n] : null;
+            double[] da = float32 ? null : new double[m * K + K * n];
+            float[] fc = float32 ? new float[m * n] : null;
+            double[] dc = float32 ? null : new double[m * n];
+            for (int call = 0; call < MAX_CALLS && !compiled[kind] && System.nanoTime() < deadline; call++) {
+                boolean ta = (call & 1) != 0;
+                boolean tb = (call & 2) != 0;
+                int lda = ta ? m : K;
+                int ldb = tb ? K : n;
+                float beta = (call & 4) != 0 ? 0.5f : 0f;
+                if (float32) {
+                    FloatGemm.gemm(ta, tb, m, n, K, 1f, fa, 0, lda, fa, m * K, ldb, beta, fc, 0, n, 1);
+                } else {
+                    DoubleGemm.gemm(ta, tb, m, n, K, 1.0, da, 0, lda, da, m * K, ldb, beta, dc, 0, n, 1);
+                }
+            }
+        }
+    }
+}
