@@ -1,5 +1,6 @@
 package dev.dlfs.tensor;
 
+import dev.dlfs.tensor.internal.RowGather;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -955,8 +956,10 @@ public final class Tensor {
                 throw new IllegalArgumentException("gatherRows: index " + idx[i] + " at position " + i
                         + " is out of range for " + shape[0] + " rows of " + describe());
             }
-            Elementwise.copy(this, idx[i] * rowSize, out, i * rowSize, rowSize);
         }
+        Object from = dtype == DType.FLOAT32 ? floatArray() : doubleArray();
+        Object to = dtype == DType.FLOAT32 ? out.floatArray() : out.doubleArray();
+        RowGather.gather(from, offset(), idx, rowSize, to, out.offset(), Parallelism.threads());
         return out;
     }
 

@@ -77,6 +77,34 @@ class RearrangeTest {
 
     @ParameterizedTest
     @EnumSource(DType.class)
+    void largeGathersSplitOverThreadsCopyTheSameRowsFromViews(DType dtype) {
+        int saved = Parallelism.threads();
+        try {
+            Tensor all = Reference.random(new Random(9), dtype, -1, 1, 301, 5, 40);
+            Tensor x = all.rows(1, 301);  // a view that starts past the array's first row
+            int[] idx = new int[250];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = (i * 37 + 11) % 300;
+            }
+            Tensor expected = Tensor.zeros(dtype, 250, 5, 40);
+            for (int r = 0; r < idx.length; r++) {
+                for (int j = 0; j < 200; j++) {
+                    expected.set(x.getFlat(idx[r] * 200 + j), r, j / 40, j % 40);
+                }
+            }
+            for (int threads = 1; threads <= 3; threads++) {
+                Parallelism.setThreads(threads);
+                Tensor into = Tensor.zeros(dtype, 251, 5, 40).rows(1, 251);
+                x.gatherRows(idx, into);
+                assertEquals(expected, into, threads + " threads");
+            }
+        } finally {
+            Parallelism.setThreads(saved);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
     void matmulComputesTheMatrixProduct(DType dtype) {
         Random rng = new Random(8);
         Tensor a = Reference.random(rng, dtype, -1, 1, 5, 17);

@@ -22,8 +22,14 @@ public final class WorkerPool {
     }
 
     private static final WorkerPool SHARED = new WorkerPool();
-    /** How long an idle worker polls for the next job before parking. */
-    private static final long SPIN_NANOS = 100_000;
+    /**
+     * How long an idle worker polls for the next job before parking. A training step's products come a few hundred
+     * microseconds apart, and waking a parked thread costs tens of microseconds on a virtual machine: longer than
+     * half of a batch-100 product.
+     */
+    private static final long SPIN_NANOS = 2_000_000;
+    /** How long a caller polls for the workers' parts before it yields, then parks, its core. */
+    private static final long AWAIT_SPIN_NANOS = 500_000;
 
     private final AtomicBoolean busy = new AtomicBoolean();
     /**
@@ -112,17 +118,24 @@ public final class WorkerPool {
         }
     }
 
-    /** Waits for parts that workers are still running: spins briefly, then gives the core away. */
+    /**
+     * Waits for parts that workers are still running: polls (parts are balanced, so the wait is usually short), then
+     * yields its core to a worker that may be waiting for one (a busy machine), then parks in short naps.
+     */
     private void awaitParts() {
-        long spins = 0;
-        while (remaining.get() != 0) {
-            spins++;
-            if (spins < 2_000) {
+        long start = 0;
+        for (int spins = 0; remaining.get() != 0; spins++) {
+            if ((spins & 63) != 0) {
                 Thread.onSpinWait();
-            } else if (spins < 2_100) {
-                Thread.yield(); // a worker waiting for a core (busy machine) may get this one
-            } else {
+                continue;
+            }
+            long now = System.nanoTime();
+            if (start == 0) {
+                start = now;
+            } else if (now - start > 4 * AWAIT_SPIN_NANOS) {
                 LockSupport.parkNanos(this, 20_000);
+            } else if (now - start > AWAIT_SPIN_NANOS) {
+                Thread.yield();
             }
         }
     }
