@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Same inputs, same bits, however far the JIT has got and however wide the vectors: the transcendental ops, softmax,
- * pow and sums give identical results on their first (cold) call, after thousands of calls (compiled by C2), in JVMs
+ * pow, sums and matrix products give identical results on their first (cold) call, after thousands of calls (compiled by C2), in JVMs
  * that only interpret or only use C1, and in JVMs limited to 128-bit or 256-bit vectors. Vector {@code EXP} and
  * friends fail this: their compiled form rounds differently; so do sums whose partials follow the lanes.
  */
@@ -41,6 +41,8 @@ class DeterminismTest {
             out.put("sum " + dtype, scores.sum(1));
             out.put("sumAll " + dtype, Tensor.of(new double[] {scores.sumAll()}).to(dtype));
             out.put("pow " + dtype, uniform(6, dtype, 0.1, 10, N).pow(uniform(7, dtype, -3, 3, N)));
+            out.put("small matmul " + dtype, uniform(8, dtype, -1, 1, 7, 13).matmul(uniform(9, dtype, -1, 1, 13, 5)));
+            out.put("matmul " + dtype, uniform(10, dtype, -1, 1, 37, 157).matmul(uniform(11, dtype, -1, 1, 157, 41)));
         }
         return out;
     }
