@@ -4,7 +4,8 @@
  *
  * <p>{@code dev.dlfs.tensor.spi} holds the plumbing every plugin kind shares: typed {@code Options} read from a
  * configuration, and the {@code Registry} that discovers providers through {@link java.util.ServiceLoader}.
- * {@code dev.dlfs.tensor.simd} holds deterministic exp, log, tanh and sigmoid for vector kernels in every module.
+ * {@code dev.dlfs.tensor.simd} holds deterministic exp, log, tanh and sigmoid for vector kernels in every module, and
+ * sums in a fixed order that give the same bits at any vector width.
  */
 module dev.dlfs.tensor {
     requires jdk.incubator.vector;

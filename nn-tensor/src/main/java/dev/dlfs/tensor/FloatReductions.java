@@ -1,6 +1,6 @@
 package dev.dlfs.tensor;
 
-import dev.dlfs.tensor.simd.FloatMath;
+import dev.dlfs.tensor.simd.FloatSum;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,8 +13,9 @@ final class FloatReductions {
     }
 
     /**
-     * Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. Each has a
-     * loop of its own with four accumulators, so that consecutive vector steps do not wait on one another.
+     * Sum ({@code ADD}), {@code MAXIMUM} or {@code MINIMUM} of {@code a[ao, ao+n)}; NaN wins max and min. Max and min
+     * have loops of their own with four accumulators, so that consecutive vector steps do not wait on one another;
+     * being exact, they give the same result in any lane order.
      */
     static float reduce(BinaryOp op, float[] a, int ao, int n) {
         return switch (op) {
@@ -25,28 +26,9 @@ final class FloatReductions {
         };
     }
 
+    /** In {@link FloatSum}'s fixed order, so that every vector width gives the same bits. */
     private static float sum(float[] a, int ao, int n) {
-        FloatVector acc0 = FloatVector.broadcast(S, 0f);
-        FloatVector acc1 = acc0;
-        FloatVector acc2 = acc0;
-        FloatVector acc3 = acc0;
-        int step = S.length();
-        int i = 0;
-        for (int bound = n - 4 * step; i <= bound; i += 4 * step) {
-            acc0 = acc0.add(FloatVector.fromArray(S, a, ao + i));
-            acc1 = acc1.add(FloatVector.fromArray(S, a, ao + i + step));
-            acc2 = acc2.add(FloatVector.fromArray(S, a, ao + i + 2 * step));
-            acc3 = acc3.add(FloatVector.fromArray(S, a, ao + i + 3 * step));
-        }
-        for (int bound = S.loopBound(n); i < bound; i += step) {
-            acc0 = acc0.add(FloatVector.fromArray(S, a, ao + i));
-        }
-        // Lanes in a fixed order: reduceLanes(ADD) may reorder them once compiled.
-        float r = (float) FloatMath.sumLanes(acc0.add(acc1).add(acc2.add(acc3)));
-        for (; i < n; i++) {
-            r = BinaryOp.ADD.apply(r, a[ao + i]);
-        }
-        return r;
+        return (float) FloatSum.of(a, ao, n);
     }
 
     private static float max(float[] a, int ao, int n) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,10 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * Same inputs, same bits, however far the JIT has got: the transcendental ops, softmax, pow and sums give identical
- * results on their first (cold) call, after thousands of calls (compiled by C2), and in JVMs that only interpret or
- * only use C1. Vector {@code EXP} and friends fail this: their compiled form rounds differently.
+ * Same inputs, same bits, however far the JIT has got and however wide the vectors: the transcendental ops, softmax,
+ * pow, sums and matrix products give identical results on their first (cold) call, after thousands of calls (compiled by C2), in JVMs
+ * that only interpret or only use C1, and in JVMs limited to 128-bit or 256-bit vectors. Vector {@code EXP} and
+ * friends fail this: their compiled form rounds differently; so do sums whose partials follow the lanes.
  */
 class DeterminismTest {
     private static final int N = 4_099;     // no multiple of a vector length: tails take part
@@ -39,6 +41,8 @@ class DeterminismTest {
             out.put("sum " + dtype, scores.sum(1));
             out.put("sumAll " + dtype, Tensor.of(new double[] {scores.sumAll()}).to(dtype));
             out.put("pow " + dtype, uniform(6, dtype, 0.1, 10, N).pow(uniform(7, dtype, -3, 3, N)));
+            out.put("small matmul " + dtype, uniform(8, dtype, -1, 1, 7, 13).matmul(uniform(9, dtype, -1, 1, 13, 5)));
+            out.put("matmul " + dtype, uniform(10, dtype, -1, 1, 37, 157).matmul(uniform(11, dtype, -1, 1, 157, 41)));
         }
         return out;
     }
@@ -90,6 +94,15 @@ class DeterminismTest {
         }
     }
 
+    @Test
+    void narrowerVectorsGiveTheSameBits() throws Exception {
+        warmUp();
+        String expected = fingerprints(results());
+        for (String mode : List.of("-XX:MaxVectorSize=16", "-XX:MaxVectorSize=32")) {
+            assertEquals(expected, childFingerprints(mode), "a JVM with " + mode + " computed other bits");
+        }
+    }
+
     /**
      * Many calls on short rows, so that C2 compiles every kernel with its tail, then on long ones, so that it also
      * compiles the vector loops as hot code (only then did vector {@code EXP} switch to its other rounding).
@@ -124,7 +137,10 @@ class DeterminismTest {
         return a.size() == b.size();
     }
 
-    /** {@link #main} in a new JVM with the given flag, on a class path of this module's classes and tests. */
+    /**
+     * {@link #main} in a new JVM with the given flag, on a class path of this module's classes and tests. Its output
+     * goes to a file, so that it cannot block on a full pipe before the time limit applies.
+     */
     private static String childFingerprints(String flag) throws Exception {
         List<String> path = new ArrayList<>();
         String modulePath = System.getProperty("jdk.module.path");
@@ -134,16 +150,20 @@ class DeterminismTest {
         path.add(System.getProperty("java.class.path"));
         path.add(ownLocation());
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, flag, "--add-modules", "jdk.incubator.vector",
-                "-cp", String.join(File.pathSeparator, path), DeterminismTest.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the " + flag + " JVM did not finish in 120 s");
+        Path out = Files.createTempFile("determinism", ".txt");
+        try {
+            Process p = new ProcessBuilder(java, flag, "--add-modules", "jdk.incubator.vector",
+                    "-cp", String.join(File.pathSeparator, path), DeterminismTest.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                throw new AssertionError("the " + flag + " JVM did not finish in 120 s");
+            }
+            assertEquals(0, p.exitValue(), "the " + flag + " JVM failed; class path " + path);
+            return Files.readString(out, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
         }
-        assertEquals(0, p.exitValue(), "the " + flag + " JVM failed; class path " + path);
-        return out;
     }
 
     private static String ownLocation() throws URISyntaxException {

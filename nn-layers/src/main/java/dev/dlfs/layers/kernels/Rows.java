@@ -2,8 +2,8 @@ package dev.dlfs.layers.kernels;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
-import dev.dlfs.tensor.simd.DoubleMath;
-import dev.dlfs.tensor.simd.FloatMath;
+import dev.dlfs.tensor.simd.DoubleSum;
+import dev.dlfs.tensor.simd.FloatSum;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -90,44 +90,21 @@ public final class Rows {
         }
     }
 
-    /** {@code out[c] = Σ_n Σ_p x[n][c][p]} for x of blocks × channels × plane (a convolution's bias gradient). */
+    /**
+     * {@code out[c] = Σ_n Σ_p x[n][c][p]} for x of blocks × channels × plane (a convolution's bias gradient): each
+     * plane summed in {@link FloatSum}'s or {@link DoubleSum}'s fixed order, the planes added in float64 in order.
+     */
     public static void channelSums(Tensor x, int blocks, int channels, int plane, Tensor out) {
         int xo = x.offset();
         for (int c = 0; c < channels; c++) {
             double total = 0;
             for (int b = 0; b < blocks; b++) {
                 total += x.dtype() == DType.FLOAT32
-                        ? sum(x.floatArray(), xo + (b * channels + c) * plane, plane)
-                        : sum(x.doubleArray(), xo + (b * channels + c) * plane, plane);
+                        ? FloatSum.of(x.floatArray(), xo + (b * channels + c) * plane, plane)
+                        : DoubleSum.of(x.doubleArray(), xo + (b * channels + c) * plane, plane);
             }
             out.setFlat(c, total);
         }
-    }
-
-    private static double sum(float[] a, int from, int n) {
-        FloatVector acc = FloatVector.zero(F);
-        int i = 0;
-        for (int end = F.loopBound(n); i < end; i += F.length()) {
-            acc = acc.add(FloatVector.fromArray(F, a, from + i));
-        }
-        double s = FloatMath.sumLanes(acc);
-        for (; i < n; i++) {
-            s += a[from + i];
-        }
-        return s;
-    }
-
-    private static double sum(double[] a, int from, int n) {
-        DoubleVector acc = DoubleVector.zero(D);
-        int i = 0;
-        for (int end = D.loopBound(n); i < end; i += D.length()) {
-            acc = acc.add(DoubleVector.fromArray(D, a, from + i));
-        }
-        double s = DoubleMath.sumLanes(acc);
-        for (; i < n; i++) {
-            s += a[from + i];
-        }
-        return s;
     }
 
     /**

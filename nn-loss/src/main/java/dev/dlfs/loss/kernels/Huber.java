@@ -1,7 +1,5 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.simd.DoubleMath;
-import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -30,10 +28,9 @@ public final class Huber extends ElementwiseLoss {
     }
 
     @Override
-    double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
+    void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n, float scale) {
         float dl = (float) delta;
         float offset = (float) (0.5 * delta * delta);
-        FloatVector acc = FloatVector.zero(FS);
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
             FloatVector d = FloatVector.fromArray(FS, y, yo + i)
@@ -41,23 +38,21 @@ public final class Huber extends ElementwiseLoss {
             FloatVector a = d.abs();
             FloatVector quadratic = d.mul(d).mul(0.5f);
             FloatVector linear = a.mul(dl).sub(offset);
-            acc = acc.add(linear.blend(quadratic, a.compare(VectorOperators.LE, dl)));
+            linear.blend(quadratic, a.compare(VectorOperators.LE, dl)).intoArray(e, eo + i);
             d.max(-dl).min(dl).mul(scale).intoArray(g, go + i);
         }
-        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
             float a = Math.abs(d);
-            sum += a <= dl ? d * d * 0.5f : a * dl - offset;
+            e[eo + i] = a <= dl ? d * d * 0.5f : a * dl - offset;
             g[go + i] = Math.min(Math.max(d, -dl), dl) * scale;
         }
-        return sum;
     }
 
     @Override
-    double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
+    void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
+               double scale) {
         double offset = 0.5 * delta * delta;
-        DoubleVector acc = DoubleVector.zero(DS);
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
             DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
@@ -65,16 +60,14 @@ public final class Huber extends ElementwiseLoss {
             DoubleVector a = d.abs();
             DoubleVector quadratic = d.mul(d).mul(0.5);
             DoubleVector linear = a.mul(delta).sub(offset);
-            acc = acc.add(linear.blend(quadratic, a.compare(VectorOperators.LE, delta)));
+            linear.blend(quadratic, a.compare(VectorOperators.LE, delta)).intoArray(e, eo + i);
             d.max(-delta).min(delta).mul(scale).intoArray(g, go + i);
         }
-        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
             double a = Math.abs(d);
-            sum += a <= delta ? d * d * 0.5 : a * delta - offset;
+            e[eo + i] = a <= delta ? d * d * 0.5 : a * delta - offset;
             g[go + i] = Math.min(Math.max(d, -delta), delta) * scale;
         }
-        return sum;
     }
 }

@@ -1,7 +1,5 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.simd.DoubleMath;
-import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -18,42 +16,37 @@ public final class MeanAbsoluteError extends ElementwiseLoss {
     }
 
     @Override
-    double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(FS);
+    void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n, float scale) {
         FloatVector zero = FloatVector.zero(FS);
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
             FloatVector d = FloatVector.fromArray(FS, y, yo + i)
                     .sub(FloatVector.fromArray(FS, t, to + i));
-            acc = acc.add(d.abs());
+            d.abs().intoArray(e, eo + i);
             zero.blend(scale, d.compare(VectorOperators.GT, 0f)).blend(-scale, d.lt(0f)).intoArray(g, go + i);
         }
-        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
-            sum += Math.abs(d);
+            e[eo + i] = Math.abs(d);
             g[go + i] = d > 0 ? scale : d < 0 ? -scale : 0f;
         }
-        return sum;
     }
 
     @Override
-    double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(DS);
+    void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
+               double scale) {
         DoubleVector zero = DoubleVector.zero(DS);
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
             DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
                     .sub(DoubleVector.fromArray(DS, t, to + i));
-            acc = acc.add(d.abs());
+            d.abs().intoArray(e, eo + i);
             zero.blend(scale, d.compare(VectorOperators.GT, 0.0)).blend(-scale, d.lt(0.0)).intoArray(g, go + i);
         }
-        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
-            sum += Math.abs(d);
+            e[eo + i] = Math.abs(d);
             g[go + i] = d > 0 ? scale : d < 0 ? -scale : 0.0;
         }
-        return sum;
     }
 }

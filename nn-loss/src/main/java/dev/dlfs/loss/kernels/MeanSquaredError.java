@@ -1,7 +1,5 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.simd.DoubleMath;
-import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 
@@ -17,40 +15,35 @@ public final class MeanSquaredError extends ElementwiseLoss {
     }
 
     @Override
-    double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(FS);
+    void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n, float scale) {
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
             FloatVector d = FloatVector.fromArray(FS, y, yo + i)
                     .sub(FloatVector.fromArray(FS, t, to + i));
-            acc = d.fma(d, acc);
+            d.mul(d).mul(0.5f).intoArray(e, eo + i);
             d.mul(scale).intoArray(g, go + i);
         }
-        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float d = y[yo + i] - t[to + i];
-            sum += d * d;
+            e[eo + i] = d * d * 0.5f;
             g[go + i] = d * scale;
         }
-        return 0.5 * sum;
     }
 
     @Override
-    double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(DS);
+    void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
+               double scale) {
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
             DoubleVector d = DoubleVector.fromArray(DS, y, yo + i)
                     .sub(DoubleVector.fromArray(DS, t, to + i));
-            acc = d.fma(d, acc);
+            d.mul(d).mul(0.5).intoArray(e, eo + i);
             d.mul(scale).intoArray(g, go + i);
         }
-        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double d = y[yo + i] - t[to + i];
-            sum += d * d;
+            e[eo + i] = d * d * 0.5;
             g[go + i] = d * scale;
         }
-        return 0.5 * sum;
     }
 }

@@ -82,46 +82,41 @@ public final class SigmoidWithLoss extends ElementwiseLoss {
     }
 
     @Override
-    double sum(float[] y, int yo, float[] t, int to, float[] g, int go, int n, float scale) {
-        FloatVector acc = FloatVector.zero(FS);
+    void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n, float scale) {
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
             FloatVector x = FloatVector.fromArray(FS, y, yo + i);
             FloatVector tv = FloatVector.fromArray(FS, t, to + i);
             FloatVector z = FloatMath.exp(x.abs().neg());
-            acc = acc.add(x.max(0f).sub(x.mul(tv)).add(FloatMath.log1p(z)));
+            x.max(0f).sub(x.mul(tv)).add(FloatMath.log1p(z)).intoArray(e, eo + i);
             sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
         }
-        double sum = FloatMath.sumLanes(acc);
         for (; i < n; i++) {
             float x = y[yo + i];
             float tv = t[to + i];
             float z = FloatMath.exp(-Math.abs(x));
-            sum += Math.max(x, 0f) - x * tv + FloatMath.log1p(z);
+            e[eo + i] = Math.max(x, 0f) - x * tv + FloatMath.log1p(z);
             g[go + i] = (sigmoid(x, z) - tv) * scale;
         }
-        return sum;
     }
 
     @Override
-    double sum(double[] y, int yo, double[] t, int to, double[] g, int go, int n, double scale) {
-        DoubleVector acc = DoubleVector.zero(DS);
+    void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
+               double scale) {
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
             DoubleVector x = DoubleVector.fromArray(DS, y, yo + i);
             DoubleVector tv = DoubleVector.fromArray(DS, t, to + i);
             DoubleVector z = DoubleMath.exp(x.abs().neg());
-            acc = acc.add(x.max(0.0).sub(x.mul(tv)).add(DoubleMath.log1p(z)));
+            x.max(0.0).sub(x.mul(tv)).add(DoubleMath.log1p(z)).intoArray(e, eo + i);
             sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
         }
-        double sum = DoubleMath.sumLanes(acc);
         for (; i < n; i++) {
             double x = y[yo + i];
             double tv = t[to + i];
             double z = DoubleMath.exp(-Math.abs(x));
-            sum += Math.max(x, 0.0) - x * tv + DoubleMath.log1p(z);
+            e[eo + i] = Math.max(x, 0.0) - x * tv + DoubleMath.log1p(z);
             g[go + i] = (sigmoid(x, z) - tv) * scale;
         }
-        return sum;
     }
 }

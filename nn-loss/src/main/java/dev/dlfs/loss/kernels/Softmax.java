@@ -3,7 +3,9 @@ package dev.dlfs.loss.kernels;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.simd.DoubleMath;
+import dev.dlfs.tensor.simd.DoubleSum;
 import dev.dlfs.tensor.simd.FloatMath;
+import dev.dlfs.tensor.simd.FloatSum;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -11,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The book's numerically stable softmax along the last axis: subtract each row's maximum, exponentiate, divide by
- * the row's sum. The exponentials run over the whole buffer at once, so short rows (10 classes) vectorise too.
+ * the row's sum (in {@link FloatSum}'s or {@link DoubleSum}'s fixed order, the same bits at any vector width). The
+ * exponentials run over the whole buffer at once, so short rows (10 classes) vectorise too.
  */
 public final class Softmax {
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
@@ -39,7 +42,7 @@ public final class Softmax {
         FloatMath.exp(o, oo, o, oo, rows * classes);
         for (int r = 0; r < rows; r++) {
             int from = oo + r * classes;
-            divide(o, from, classes, (float) sum(o, from, classes));
+            divide(o, from, classes, (float) FloatSum.of(o, from, classes));
         }
     }
 
@@ -51,7 +54,7 @@ public final class Softmax {
         DoubleMath.exp(o, oo, o, oo, rows * classes);
         for (int r = 0; r < rows; r++) {
             int from = oo + r * classes;
-            divide(o, from, classes, sum(o, from, classes));
+            divide(o, from, classes, DoubleSum.of(o, from, classes));
         }
     }
 
@@ -107,40 +110,6 @@ public final class Softmax {
         for (; i < n; i++) {
             o[oo + i] = x[xo + i] + by;
         }
-    }
-
-    private static double sum(float[] a, int off, int n) {
-        int bound = FS.loopBound(n);
-        double sum = 0;
-        int i = 0;
-        if (bound > 0) {
-            FloatVector s = FloatVector.fromArray(FS, a, off);
-            for (i = FS.length(); i < bound; i += FS.length()) {
-                s = s.add(FloatVector.fromArray(FS, a, off + i));
-            }
-            sum = FloatMath.sumLanes(s);
-        }
-        for (; i < n; i++) {
-            sum += a[off + i];
-        }
-        return sum;
-    }
-
-    private static double sum(double[] a, int off, int n) {
-        int bound = DS.loopBound(n);
-        double sum = 0;
-        int i = 0;
-        if (bound > 0) {
-            DoubleVector s = DoubleVector.fromArray(DS, a, off);
-            for (i = DS.length(); i < bound; i += DS.length()) {
-                s = s.add(DoubleVector.fromArray(DS, a, off + i));
-            }
-            sum = DoubleMath.sumLanes(s);
-        }
-        for (; i < n; i++) {
-            sum += a[off + i];
-        }
-        return sum;
     }
 
     /** {@code a[off, off+n) /= by}. */

@@ -191,18 +191,6 @@ public final class DoubleMath {
         }
     }
 
-    /**
-     * The lanes added first to last, in float64. {@code reduceLanes(ADD)} may add them in another order once
-     * compiled, which changes the last bits of the sum.
-     */
-    public static double sumLanes(DoubleVector v) {
-        double s = 0;
-        for (int i = 0; i < v.length(); i++) {
-            s += v.lane(i);
-        }
-        return s;
-    }
-
     /** 2^k for integer lanes k in [-1022, 1023], from the exponent bits. */
     private static DoubleVector powerOfTwo(LongVector k) {
         return k.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();

@@ -189,18 +189,6 @@ public final class FloatMath {
         }
     }
 
-    /**
-     * The lanes added first to last, in float64. {@code reduceLanes(ADD)} may add them in another order once
-     * compiled, which changes the last bits of the sum.
-     */
-    public static double sumLanes(FloatVector v) {
-        double s = 0;
-        for (int i = 0; i < v.length(); i++) {
-            s += v.lane(i);
-        }
-        return s;
-    }
-
     /** 2^k for integer lanes k in [-126, 127], from the exponent bits. */
     private static FloatVector powerOfTwo(IntVector k) {
         return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();

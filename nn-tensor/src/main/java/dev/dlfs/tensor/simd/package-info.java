@@ -10,14 +10,17 @@
  * in any lane, and in its scalar form. A value therefore never depends on its position in an array either: loop
  * bodies and scalar tails agree.
  *
- * <p>Use them, not {@code Math.exp} or {@code VectorOperators.EXP}, wherever a result feeds training. Sums of vector
- * lanes have the same problem ({@code reduceLanes(ADD)} may pick its order when compiled): {@code sumLanes} adds
- * them first to last.
+ * <p>Use them, not {@code Math.exp} or {@code VectorOperators.EXP}, wherever a result feeds training. Sums have the
+ * same problem and one more: {@code reduceLanes(ADD)} may pick its order when compiled, and partial sums kept per
+ * lane make the result depend on how many lanes the CPU has (4, 8 or 16 floats). {@link dev.dlfs.tensor.simd.FloatSum}
+ * and {@link dev.dlfs.tensor.simd.DoubleSum} add a range in an order fixed by the data alone, so that the same seed
+ * gives the same bits on every CPU.
  *
  * <pre>{@code
  * FloatVector v = FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, i);
  * FloatMath.exp(v).intoArray(y, i);           // lane j holds the bits of FloatMath.exp(x[i + j])
  * FloatMath.sigmoid(x, 0, y, 0, x.length);   // a whole range: vector loop, scalar tail
+ * double total = FloatSum.of(y, 0, y.length); // the same bits at any vector width
  * }</pre>
  */
 package dev.dlfs.tensor.simd;

@@ -288,26 +288,4 @@ class SimdMathTest {
             assertEquals(DoubleMath.log1p(xd[i]), outD[i], 0.0);
         }
     }
-
-    @Test
-    void sumLanesAddsTheLanesFirstToLast() {
-        float[] x = new float[FloatVector.SPECIES_PREFERRED.length()];
-        double[] xd = new double[DoubleVector.SPECIES_PREFERRED.length()];
-        SplittableRandom rng = new SplittableRandom(3);
-        for (int round = 0; round < 100; round++) {
-            double want = 0;
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (Math.scalb(rng.nextDouble() - 0.5, rng.nextInt(60) - 30));
-                want += x[i];
-            }
-            assertEquals(want, FloatMath.sumLanes(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, 0)), 0.0);
-            double wantD = 0;
-            for (int i = 0; i < xd.length; i++) {
-                xd[i] = Math.scalb(rng.nextDouble() - 0.5, rng.nextInt(60) - 30);
-                wantD += xd[i];
-            }
-            assertEquals(wantD, DoubleMath.sumLanes(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, xd, 0)),
-                    0.0);
-        }
-    }
 }
