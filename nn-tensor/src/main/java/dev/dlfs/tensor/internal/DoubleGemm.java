@@ -106,6 +106,14 @@ public final class DoubleGemm extends BlockedGemm {
             aChunks = java.util.Arrays.copyOf(aChunks, parts);
             tiles = java.util.Arrays.copyOf(tiles, parts);
         }
+        // Filled here, before the parts start (the pool's hand-over publishes it), never by a part: parts on other
+        // threads could otherwise see the new stride before the new offsets.
+        if (transB && gatherRowStride != ldb) {
+            for (int l = 0; l < L; l++) {
+                gatherIndex[l] = l * ldb;
+            }
+            gatherRowStride = ldb;
+        }
         int need = blockSize();
         for (int p = 0; p < parts; p++) {
             if (bBlocks[p] == null || bBlocks[p].length < need) {
@@ -154,12 +162,6 @@ public final class DoubleGemm extends BlockedGemm {
         } else {
             // B is stored N×K: column j of op(B) is row j of B. Take L rows at a time: L×L blocks transposed in
             // registers, then the steps left over one gathered column at a time.
-            if (gatherRowStride != ldb) {
-                for (int l = 0; l < L; l++) {
-                    gatherIndex[l] = l * ldb;
-                }
-                gatherRowStride = ldb;
-            }
             int fullRows = width - width % L;
             int blockSteps = BlockTranspose.DOUBLES ? kc - kc % L : 0;
             for (int v = 0; v < fullRows; v += L) {
