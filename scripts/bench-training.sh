@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Times dlfs against the PyTorch peers on the book's workloads, in one session, alternating peer and dlfs runs, and
-# prints each run and the median whole-process wall time (JVM or interpreter start, imports and data loading included).
+# prints each run, the median whole-process wall time (JVM or interpreter start, imports and data loading included)
+# and each side's spread (slowest / fastest run). dlfs runs through its command line, `./dlfs train`, as users run it.
 #
 #   MNIST_DIR=/path/to/mnist bash scripts/bench-training.sh [RUNS] [WORKLOAD...]
 #
 # RUNS defaults to 3. Workloads (all by default):
-#   two-layer       the book's ch05 run: TwoLayerNet, 10000 iterations of batch 100, 17 per-epoch full evaluations
+#   two-layer       the book's ch05 run: `./dlfs train examples/two-layer-net.yaml` (TwoLayerNet, 10000 iterations
+#                   of batch 100, 17 per-epoch full evaluations)
 #   simple-convnet  one epoch (600 iterations) of the ch07 SimpleConvNet, then the full test set
+#                   (`./dlfs train` of examples/simple-convnet.yaml with `eval: none`, `--epochs 1`)
 #   deep-convnet    ch08 DeepConvNet inference on the 10000 test images (random He weights: timing only)
 # Environment:
-#   MNIST_DIR   folder with the four MNIST IDX files (required; the peers have no default)
+#   MNIST_DIR   folder with the four MNIST IDX files (required; the peers have no default; dlfs finds its own copy,
+#               e.g. the one scripts/fetch-mnist.sh installs)
 #   PEERS       the peer scripts (default ../shared/bench/peers, seen from the repository root)
 #   JAVA        a JDK 25+ java (default: $JAVA_HOME/bin/java, else the newest JDK 25+ under /usr/lib/jvm)
 #   DLFS_JAVA_OPTS  extra JVM options for the dlfs runs
@@ -55,6 +59,10 @@ echo "building dlfs (nn-model and its modules, tests skipped) ..." >&2
 mvn -B -q -Ddlfs.build=$BUILD -pl nn-model -am package dependency:build-classpath -DskipTests \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >&2
 MODULE_PATH="$ROOT/nn-model/$BUILD/nn-model-0.1.0-SNAPSHOT.jar:$(cat "$CP_FILE")"
+"$ROOT/dlfs" --version >&2   # builds the command line when it is stale, and says which kernels this machine gets
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+sed 's/eval: per-epoch/eval: none/' examples/simple-convnet.yaml > "$OUT/simple-convnet-one-epoch.yaml"
 
 # shellcheck disable=SC2086
 dlfs() {
@@ -67,9 +75,8 @@ peer() {
 
 run_dlfs() {
   case "$1" in
-    two-layer) dlfs TrainMain examples/two-layer-net.yaml --quiet --data-dir "$MNIST_DIR" ;;
-    simple-convnet) dlfs TrainMain examples/simple-convnet.yaml --quiet --epochs 1 --eval none \
-        --data-dir "$MNIST_DIR" ;;
+    two-layer) "$ROOT/dlfs" train examples/two-layer-net.yaml --out "$OUT/two-layer" ;;
+    simple-convnet) "$ROOT/dlfs" train "$OUT/simple-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/simple-convnet" ;;
     deep-convnet) dlfs InferMain examples/deep-convnet.yaml --repeat 1 --data-dir "$MNIST_DIR" ;;
   esac
 }
@@ -82,7 +89,7 @@ run_peer() {
   esac
 }
 
-export JAVA_CMD MODULE_PATH MNIST_DIR PEERS
+export JAVA_CMD MODULE_PATH MNIST_DIR PEERS ROOT OUT
 export -f dlfs peer_python peer run_dlfs run_peer
 
 # Runs function $1 with argument $2 under /usr/bin/time; sets T (wall seconds) and LAST (its last output line).
@@ -95,6 +102,10 @@ timed() {
   LAST="$(tail -n 1 "$out" | cut -c1-240)"
   T="$(tail -n 1 "$t")"
   rm -f "$out" "$t"
+}
+
+spread() {
+  sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {printf "%.2f", hi / lo}'
 }
 
 median() {
@@ -116,5 +127,6 @@ for w in "${WORKLOADS[@]}"; do
   done
   p="$(printf '%s\n' "${peer_times[@]}" | median)"
   d="$(printf '%s\n' "${dlfs_times[@]}" | median)"
-  echo "== $w: median whole process: PyTorch $p s, dlfs $d s, ratio $(awk -v p="$p" -v d="$d" 'BEGIN {printf "%.2f", p/d}')x"
+  echo "== $w: median whole process: PyTorch $p s, dlfs $d s, ratio $(awk -v p="$p" -v d="$d" 'BEGIN {printf "%.2f", p/d}')x;" \
+      "spread (slowest / fastest): PyTorch $(printf '%s\n' "${peer_times[@]}" | spread), dlfs $(printf '%s\n' "${dlfs_times[@]}" | spread)"
 done
