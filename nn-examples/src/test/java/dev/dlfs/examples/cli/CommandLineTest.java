@@ -25,10 +25,14 @@ class CommandLineTest {
     }
 
     @Test
-    void versionNamesDlfsAndJava() {
+    void versionNamesDlfsJavaAndTheKernelsChosenForThisMachine() {
         Run r = Run.of("--version");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().startsWith("dlfs ") && r.out().contains("Java " + Runtime.version().feature()), r.out());
+        String kernels = dev.dlfs.tensor.Gemm.kernels();
+        assertTrue(kernels.startsWith("gemm: ") && kernels.contains("-bit vectors") && kernels.contains(" registers (")
+                && kernels.contains("tiles "), kernels);
+        assertTrue(r.out().contains(kernels), r.out());
     }
 
     @Test
