@@ -161,9 +161,13 @@ public final class WorkerPool {
         long seen = claim.get() >>> 32;
         while (true) {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (claim.get() >>> 32 == seen) {
+            for (int spins = 1; claim.get() >>> 32 == seen; spins++) {
                 if (System.nanoTime() < spinUntil) {
-                    Thread.onSpinWait();
+                    if ((spins & 255) == 0) {
+                        Thread.yield(); // on a busy machine the core goes to whoever needs it: often our caller
+                    } else {
+                        Thread.onSpinWait();
+                    }
                 } else {
                     // Announce before the last check: a caller that publishes a round after it sees the count.
                     parked.incrementAndGet();
