@@ -51,145 +51,191 @@ public final class DoubleSum {
 
     /** A block is one vector: p{g} is group g. */
     private static double oneVectorPerBlock(double[] a, int from, int blocks) {
-        DoubleVector p0 = DoubleVector.zero(S);
-        DoubleVector p1 = p0;
-        DoubleVector p2 = p0;
-        DoubleVector p3 = p0;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        DoubleVector q;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 is the combine.
+            q = DoubleVector.zero(S).add(DoubleVector.fromArray(S, a, from));
+            if (blocks > 1) {
+                q = q.add(DoubleVector.fromArray(S, a, from + LANES));
+            }
+            if (blocks > 2) {
+                q = q.add(DoubleVector.fromArray(S, a, from + 2 * LANES));
+            }
+        } else {
+            DoubleVector p0 = DoubleVector.zero(S);
+            DoubleVector p1 = p0;
+            DoubleVector p2 = p0;
+            DoubleVector p3 = p0;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p0 = p0.add(DoubleVector.fromArray(S, a, i));
+                p1 = p1.add(DoubleVector.fromArray(S, a, i + LANES));
+                p2 = p2.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
+                p3 = p3.add(DoubleVector.fromArray(S, a, i + 3 * LANES));
+            }
             int i = from + b * LANES;
-            p0 = p0.add(DoubleVector.fromArray(S, a, i));
-            p1 = p1.add(DoubleVector.fromArray(S, a, i + LANES));
-            p2 = p2.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
-            p3 = p3.add(DoubleVector.fromArray(S, a, i + 3 * LANES));
-        }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p0 = p0.add(DoubleVector.fromArray(S, a, i));
-        }
-        if (left > 1) {
-            p1 = p1.add(DoubleVector.fromArray(S, a, i + LANES));
-        }
-        if (left > 2) {
-            p2 = p2.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
+            int left = blocks - b;
+            if (left > 0) {
+                p0 = p0.add(DoubleVector.fromArray(S, a, i));
+            }
+            if (left > 1) {
+                p1 = p1.add(DoubleVector.fromArray(S, a, i + LANES));
+            }
+            if (left > 2) {
+                p2 = p2.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
+            }
+            q = p0.add(p1).add(p2.add(p3));
         }
         // The halving tree runs on the lanes of the one vector.
-        DoubleVector q = p0.add(p1).add(p2.add(p3));
         return lastTwoLevels(q.lane(0) + q.lane(4), q.lane(1) + q.lane(5), q.lane(2) + q.lane(6),
                 q.lane(3) + q.lane(7));
     }
 
     /** A block is two vectors: p{g}{k} is group g, vector k of the block. */
     private static double twoVectorsPerBlock(double[] a, int from, int blocks) {
-        DoubleVector p00 = DoubleVector.zero(S);
-        DoubleVector p01 = p00;
-        DoubleVector p10 = p00;
-        DoubleVector p11 = p00;
-        DoubleVector p20 = p00;
-        DoubleVector p21 = p00;
-        DoubleVector p30 = p00;
-        DoubleVector p31 = p00;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        DoubleVector t;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 per vector.
+            DoubleVector q0 = DoubleVector.zero(S).add(DoubleVector.fromArray(S, a, from));
+            DoubleVector q1 = DoubleVector.zero(S).add(DoubleVector.fromArray(S, a, from + L));
+            if (blocks > 1) {
+                q0 = q0.add(DoubleVector.fromArray(S, a, from + LANES));
+                q1 = q1.add(DoubleVector.fromArray(S, a, from + LANES + L));
+            }
+            if (blocks > 2) {
+                q0 = q0.add(DoubleVector.fromArray(S, a, from + 2 * LANES));
+                q1 = q1.add(DoubleVector.fromArray(S, a, from + 2 * LANES + L));
+            }
+            t = q0.add(q1);
+        } else {
+            DoubleVector p00 = DoubleVector.zero(S);
+            DoubleVector p01 = p00;
+            DoubleVector p10 = p00;
+            DoubleVector p11 = p00;
+            DoubleVector p20 = p00;
+            DoubleVector p21 = p00;
+            DoubleVector p30 = p00;
+            DoubleVector p31 = p00;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p00 = p00.add(DoubleVector.fromArray(S, a, i));
+                p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
+                p10 = p10.add(DoubleVector.fromArray(S, a, i + LANES));
+                p11 = p11.add(DoubleVector.fromArray(S, a, i + LANES + L));
+                p20 = p20.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
+                p21 = p21.add(DoubleVector.fromArray(S, a, i + 2 * LANES + L));
+                p30 = p30.add(DoubleVector.fromArray(S, a, i + 3 * LANES));
+                p31 = p31.add(DoubleVector.fromArray(S, a, i + 3 * LANES + L));
+            }
             int i = from + b * LANES;
-            p00 = p00.add(DoubleVector.fromArray(S, a, i));
-            p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
-            p10 = p10.add(DoubleVector.fromArray(S, a, i + LANES));
-            p11 = p11.add(DoubleVector.fromArray(S, a, i + LANES + L));
-            p20 = p20.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
-            p21 = p21.add(DoubleVector.fromArray(S, a, i + 2 * LANES + L));
-            p30 = p30.add(DoubleVector.fromArray(S, a, i + 3 * LANES));
-            p31 = p31.add(DoubleVector.fromArray(S, a, i + 3 * LANES + L));
+            int left = blocks - b;
+            if (left > 0) {
+                p00 = p00.add(DoubleVector.fromArray(S, a, i));
+                p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
+            }
+            if (left > 1) {
+                p10 = p10.add(DoubleVector.fromArray(S, a, i + LANES));
+                p11 = p11.add(DoubleVector.fromArray(S, a, i + LANES + L));
+            }
+            if (left > 2) {
+                p20 = p20.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
+                p21 = p21.add(DoubleVector.fromArray(S, a, i + 2 * LANES + L));
+            }
+            t = p00.add(p10).add(p20.add(p30)).add(p01.add(p11).add(p21.add(p31)));
         }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p00 = p00.add(DoubleVector.fromArray(S, a, i));
-            p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
-        }
-        if (left > 1) {
-            p10 = p10.add(DoubleVector.fromArray(S, a, i + LANES));
-            p11 = p11.add(DoubleVector.fromArray(S, a, i + LANES + L));
-        }
-        if (left > 2) {
-            p20 = p20.add(DoubleVector.fromArray(S, a, i + 2 * LANES));
-            p21 = p21.add(DoubleVector.fromArray(S, a, i + 2 * LANES + L));
-        }
-        // The tree's first level, q[j] + q[j+4], adds the two vectors of a block lane by lane.
-        DoubleVector t = p00.add(p10).add(p20.add(p30)).add(p01.add(p11).add(p21.add(p31)));
+        // t holds the tree's first level, q[j] + q[j+4]: a block's two vectors added lane-wise.
         return lastTwoLevels(t.lane(0), t.lane(1), t.lane(2), t.lane(3));
     }
 
     /** A block is four vectors: p{g}{k} is group g, vector k of the block. */
     private static double fourVectorsPerBlock(double[] a, int from, int blocks) {
-        DoubleVector p00 = DoubleVector.zero(S);
-        DoubleVector p01 = p00;
-        DoubleVector p02 = p00;
-        DoubleVector p03 = p00;
-        DoubleVector p10 = p00;
-        DoubleVector p11 = p00;
-        DoubleVector p12 = p00;
-        DoubleVector p13 = p00;
-        DoubleVector p20 = p00;
-        DoubleVector p21 = p00;
-        DoubleVector p22 = p00;
-        DoubleVector p23 = p00;
-        DoubleVector p30 = p00;
-        DoubleVector p31 = p00;
-        DoubleVector p32 = p00;
-        DoubleVector p33 = p00;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        DoubleVector t;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 per vector.
+            DoubleVector zero = DoubleVector.zero(S);
+            DoubleVector q0 = zero.add(DoubleVector.fromArray(S, a, from));
+            DoubleVector q1 = zero.add(DoubleVector.fromArray(S, a, from + L));
+            DoubleVector q2 = zero.add(DoubleVector.fromArray(S, a, from + 2 * L));
+            DoubleVector q3 = zero.add(DoubleVector.fromArray(S, a, from + 3 * L));
+            for (int b = 1; b < blocks; b++) {
+                int i = from + b * LANES;
+                q0 = q0.add(DoubleVector.fromArray(S, a, i));
+                q1 = q1.add(DoubleVector.fromArray(S, a, i + L));
+                q2 = q2.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                q3 = q3.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            }
+            t = q0.add(q2).add(q1.add(q3));
+        } else {
+            DoubleVector p00 = DoubleVector.zero(S);
+            DoubleVector p01 = p00;
+            DoubleVector p02 = p00;
+            DoubleVector p03 = p00;
+            DoubleVector p10 = p00;
+            DoubleVector p11 = p00;
+            DoubleVector p12 = p00;
+            DoubleVector p13 = p00;
+            DoubleVector p20 = p00;
+            DoubleVector p21 = p00;
+            DoubleVector p22 = p00;
+            DoubleVector p23 = p00;
+            DoubleVector p30 = p00;
+            DoubleVector p31 = p00;
+            DoubleVector p32 = p00;
+            DoubleVector p33 = p00;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p00 = p00.add(DoubleVector.fromArray(S, a, i));
+                p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
+                p02 = p02.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p03 = p03.add(DoubleVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p10 = p10.add(DoubleVector.fromArray(S, a, i));
+                p11 = p11.add(DoubleVector.fromArray(S, a, i + L));
+                p12 = p12.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p13 = p13.add(DoubleVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p20 = p20.add(DoubleVector.fromArray(S, a, i));
+                p21 = p21.add(DoubleVector.fromArray(S, a, i + L));
+                p22 = p22.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p23 = p23.add(DoubleVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p30 = p30.add(DoubleVector.fromArray(S, a, i));
+                p31 = p31.add(DoubleVector.fromArray(S, a, i + L));
+                p32 = p32.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p33 = p33.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            }
             int i = from + b * LANES;
-            p00 = p00.add(DoubleVector.fromArray(S, a, i));
-            p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
-            p02 = p02.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p03 = p03.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            int left = blocks - b;
+            if (left > 0) {
+                p00 = p00.add(DoubleVector.fromArray(S, a, i));
+                p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
+                p02 = p02.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p03 = p03.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            }
             i += LANES;
-            p10 = p10.add(DoubleVector.fromArray(S, a, i));
-            p11 = p11.add(DoubleVector.fromArray(S, a, i + L));
-            p12 = p12.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p13 = p13.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            if (left > 1) {
+                p10 = p10.add(DoubleVector.fromArray(S, a, i));
+                p11 = p11.add(DoubleVector.fromArray(S, a, i + L));
+                p12 = p12.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p13 = p13.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            }
             i += LANES;
-            p20 = p20.add(DoubleVector.fromArray(S, a, i));
-            p21 = p21.add(DoubleVector.fromArray(S, a, i + L));
-            p22 = p22.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p23 = p23.add(DoubleVector.fromArray(S, a, i + 3 * L));
-            i += LANES;
-            p30 = p30.add(DoubleVector.fromArray(S, a, i));
-            p31 = p31.add(DoubleVector.fromArray(S, a, i + L));
-            p32 = p32.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p33 = p33.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            if (left > 2) {
+                p20 = p20.add(DoubleVector.fromArray(S, a, i));
+                p21 = p21.add(DoubleVector.fromArray(S, a, i + L));
+                p22 = p22.add(DoubleVector.fromArray(S, a, i + 2 * L));
+                p23 = p23.add(DoubleVector.fromArray(S, a, i + 3 * L));
+            }
+            // The tree's first two levels, q[j] + q[j+4] and then + q[j+2], add a block's four vectors lane-wise.
+            DoubleVector q0 = p00.add(p10).add(p20.add(p30));
+            DoubleVector q1 = p01.add(p11).add(p21.add(p31));
+            DoubleVector q2 = p02.add(p12).add(p22.add(p32));
+            DoubleVector q3 = p03.add(p13).add(p23.add(p33));
+            t = q0.add(q2).add(q1.add(q3));
         }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p00 = p00.add(DoubleVector.fromArray(S, a, i));
-            p01 = p01.add(DoubleVector.fromArray(S, a, i + L));
-            p02 = p02.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p03 = p03.add(DoubleVector.fromArray(S, a, i + 3 * L));
-        }
-        i += LANES;
-        if (left > 1) {
-            p10 = p10.add(DoubleVector.fromArray(S, a, i));
-            p11 = p11.add(DoubleVector.fromArray(S, a, i + L));
-            p12 = p12.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p13 = p13.add(DoubleVector.fromArray(S, a, i + 3 * L));
-        }
-        i += LANES;
-        if (left > 2) {
-            p20 = p20.add(DoubleVector.fromArray(S, a, i));
-            p21 = p21.add(DoubleVector.fromArray(S, a, i + L));
-            p22 = p22.add(DoubleVector.fromArray(S, a, i + 2 * L));
-            p23 = p23.add(DoubleVector.fromArray(S, a, i + 3 * L));
-        }
-        // The tree's first two levels, q[j] + q[j+4] and then + q[j+2], add the four vectors of a block lane by lane.
-        DoubleVector q0 = p00.add(p10).add(p20.add(p30));
-        DoubleVector q1 = p01.add(p11).add(p21.add(p31));
-        DoubleVector q2 = p02.add(p12).add(p22.add(p32));
-        DoubleVector q3 = p03.add(p13).add(p23.add(p33));
-        DoubleVector t = q0.add(q2).add(q1.add(q3));
         return t.lane(0) + t.lane(1);
     }
 

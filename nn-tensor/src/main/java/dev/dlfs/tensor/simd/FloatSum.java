@@ -51,31 +51,43 @@ public final class FloatSum {
 
     /** A block is one vector: p{g} is group g. */
     private static float oneVectorPerBlock(float[] a, int from, int blocks) {
-        FloatVector p0 = FloatVector.zero(S);
-        FloatVector p1 = p0;
-        FloatVector p2 = p0;
-        FloatVector p3 = p0;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        FloatVector q;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 is the combine.
+            q = FloatVector.zero(S).add(FloatVector.fromArray(S, a, from));
+            if (blocks > 1) {
+                q = q.add(FloatVector.fromArray(S, a, from + LANES));
+            }
+            if (blocks > 2) {
+                q = q.add(FloatVector.fromArray(S, a, from + 2 * LANES));
+            }
+        } else {
+            FloatVector p0 = FloatVector.zero(S);
+            FloatVector p1 = p0;
+            FloatVector p2 = p0;
+            FloatVector p3 = p0;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p0 = p0.add(FloatVector.fromArray(S, a, i));
+                p1 = p1.add(FloatVector.fromArray(S, a, i + LANES));
+                p2 = p2.add(FloatVector.fromArray(S, a, i + 2 * LANES));
+                p3 = p3.add(FloatVector.fromArray(S, a, i + 3 * LANES));
+            }
             int i = from + b * LANES;
-            p0 = p0.add(FloatVector.fromArray(S, a, i));
-            p1 = p1.add(FloatVector.fromArray(S, a, i + LANES));
-            p2 = p2.add(FloatVector.fromArray(S, a, i + 2 * LANES));
-            p3 = p3.add(FloatVector.fromArray(S, a, i + 3 * LANES));
-        }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p0 = p0.add(FloatVector.fromArray(S, a, i));
-        }
-        if (left > 1) {
-            p1 = p1.add(FloatVector.fromArray(S, a, i + LANES));
-        }
-        if (left > 2) {
-            p2 = p2.add(FloatVector.fromArray(S, a, i + 2 * LANES));
+            int left = blocks - b;
+            if (left > 0) {
+                p0 = p0.add(FloatVector.fromArray(S, a, i));
+            }
+            if (left > 1) {
+                p1 = p1.add(FloatVector.fromArray(S, a, i + LANES));
+            }
+            if (left > 2) {
+                p2 = p2.add(FloatVector.fromArray(S, a, i + 2 * LANES));
+            }
+            q = p0.add(p1).add(p2.add(p3));
         }
         // The halving tree runs on the lanes of the one vector.
-        FloatVector q = p0.add(p1).add(p2.add(p3));
         return lastTwoLevels(
                 (q.lane(0) + q.lane(8)) + (q.lane(4) + q.lane(12)),
                 (q.lane(1) + q.lane(9)) + (q.lane(5) + q.lane(13)),
@@ -85,115 +97,149 @@ public final class FloatSum {
 
     /** A block is two vectors: p{g}{k} is group g, vector k of the block. */
     private static float twoVectorsPerBlock(float[] a, int from, int blocks) {
-        FloatVector p00 = FloatVector.zero(S);
-        FloatVector p01 = p00;
-        FloatVector p10 = p00;
-        FloatVector p11 = p00;
-        FloatVector p20 = p00;
-        FloatVector p21 = p00;
-        FloatVector p30 = p00;
-        FloatVector p31 = p00;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        FloatVector t;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 per vector.
+            FloatVector q0 = FloatVector.zero(S).add(FloatVector.fromArray(S, a, from));
+            FloatVector q1 = FloatVector.zero(S).add(FloatVector.fromArray(S, a, from + L));
+            if (blocks > 1) {
+                q0 = q0.add(FloatVector.fromArray(S, a, from + LANES));
+                q1 = q1.add(FloatVector.fromArray(S, a, from + LANES + L));
+            }
+            if (blocks > 2) {
+                q0 = q0.add(FloatVector.fromArray(S, a, from + 2 * LANES));
+                q1 = q1.add(FloatVector.fromArray(S, a, from + 2 * LANES + L));
+            }
+            t = q0.add(q1);
+        } else {
+            FloatVector p00 = FloatVector.zero(S);
+            FloatVector p01 = p00;
+            FloatVector p10 = p00;
+            FloatVector p11 = p00;
+            FloatVector p20 = p00;
+            FloatVector p21 = p00;
+            FloatVector p30 = p00;
+            FloatVector p31 = p00;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p00 = p00.add(FloatVector.fromArray(S, a, i));
+                p01 = p01.add(FloatVector.fromArray(S, a, i + L));
+                p10 = p10.add(FloatVector.fromArray(S, a, i + LANES));
+                p11 = p11.add(FloatVector.fromArray(S, a, i + LANES + L));
+                p20 = p20.add(FloatVector.fromArray(S, a, i + 2 * LANES));
+                p21 = p21.add(FloatVector.fromArray(S, a, i + 2 * LANES + L));
+                p30 = p30.add(FloatVector.fromArray(S, a, i + 3 * LANES));
+                p31 = p31.add(FloatVector.fromArray(S, a, i + 3 * LANES + L));
+            }
             int i = from + b * LANES;
-            p00 = p00.add(FloatVector.fromArray(S, a, i));
-            p01 = p01.add(FloatVector.fromArray(S, a, i + L));
-            p10 = p10.add(FloatVector.fromArray(S, a, i + LANES));
-            p11 = p11.add(FloatVector.fromArray(S, a, i + LANES + L));
-            p20 = p20.add(FloatVector.fromArray(S, a, i + 2 * LANES));
-            p21 = p21.add(FloatVector.fromArray(S, a, i + 2 * LANES + L));
-            p30 = p30.add(FloatVector.fromArray(S, a, i + 3 * LANES));
-            p31 = p31.add(FloatVector.fromArray(S, a, i + 3 * LANES + L));
+            int left = blocks - b;
+            if (left > 0) {
+                p00 = p00.add(FloatVector.fromArray(S, a, i));
+                p01 = p01.add(FloatVector.fromArray(S, a, i + L));
+            }
+            if (left > 1) {
+                p10 = p10.add(FloatVector.fromArray(S, a, i + LANES));
+                p11 = p11.add(FloatVector.fromArray(S, a, i + LANES + L));
+            }
+            if (left > 2) {
+                p20 = p20.add(FloatVector.fromArray(S, a, i + 2 * LANES));
+                p21 = p21.add(FloatVector.fromArray(S, a, i + 2 * LANES + L));
+            }
+            t = p00.add(p10).add(p20.add(p30)).add(p01.add(p11).add(p21.add(p31)));
         }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p00 = p00.add(FloatVector.fromArray(S, a, i));
-            p01 = p01.add(FloatVector.fromArray(S, a, i + L));
-        }
-        if (left > 1) {
-            p10 = p10.add(FloatVector.fromArray(S, a, i + LANES));
-            p11 = p11.add(FloatVector.fromArray(S, a, i + LANES + L));
-        }
-        if (left > 2) {
-            p20 = p20.add(FloatVector.fromArray(S, a, i + 2 * LANES));
-            p21 = p21.add(FloatVector.fromArray(S, a, i + 2 * LANES + L));
-        }
-        // The tree's first level, q[j] + q[j+8], adds the two vectors of a block lane by lane.
-        FloatVector t = p00.add(p10).add(p20.add(p30)).add(p01.add(p11).add(p21.add(p31)));
+        // t holds the tree's first level, q[j] + q[j+8]: a block's two vectors added lane-wise.
         return lastTwoLevels(t.lane(0) + t.lane(4), t.lane(1) + t.lane(5), t.lane(2) + t.lane(6),
                 t.lane(3) + t.lane(7));
     }
 
     /** A block is four vectors: p{g}{k} is group g, vector k of the block. */
     private static float fourVectorsPerBlock(float[] a, int from, int blocks) {
-        FloatVector p00 = FloatVector.zero(S);
-        FloatVector p01 = p00;
-        FloatVector p02 = p00;
-        FloatVector p03 = p00;
-        FloatVector p10 = p00;
-        FloatVector p11 = p00;
-        FloatVector p12 = p00;
-        FloatVector p13 = p00;
-        FloatVector p20 = p00;
-        FloatVector p21 = p00;
-        FloatVector p22 = p00;
-        FloatVector p23 = p00;
-        FloatVector p30 = p00;
-        FloatVector p31 = p00;
-        FloatVector p32 = p00;
-        FloatVector p33 = p00;
-        int b = 0;
-        for (; b <= blocks - GROUPS; b += GROUPS) {
+        FloatVector t;
+        if (blocks < GROUPS) {
+            // The groups past the last block hold zeros, which change no sum: ((0 + b0) + b1) + b2 per vector.
+            FloatVector zero = FloatVector.zero(S);
+            FloatVector q0 = zero.add(FloatVector.fromArray(S, a, from));
+            FloatVector q1 = zero.add(FloatVector.fromArray(S, a, from + L));
+            FloatVector q2 = zero.add(FloatVector.fromArray(S, a, from + 2 * L));
+            FloatVector q3 = zero.add(FloatVector.fromArray(S, a, from + 3 * L));
+            for (int b = 1; b < blocks; b++) {
+                int i = from + b * LANES;
+                q0 = q0.add(FloatVector.fromArray(S, a, i));
+                q1 = q1.add(FloatVector.fromArray(S, a, i + L));
+                q2 = q2.add(FloatVector.fromArray(S, a, i + 2 * L));
+                q3 = q3.add(FloatVector.fromArray(S, a, i + 3 * L));
+            }
+            t = q0.add(q2).add(q1.add(q3));
+        } else {
+            FloatVector p00 = FloatVector.zero(S);
+            FloatVector p01 = p00;
+            FloatVector p02 = p00;
+            FloatVector p03 = p00;
+            FloatVector p10 = p00;
+            FloatVector p11 = p00;
+            FloatVector p12 = p00;
+            FloatVector p13 = p00;
+            FloatVector p20 = p00;
+            FloatVector p21 = p00;
+            FloatVector p22 = p00;
+            FloatVector p23 = p00;
+            FloatVector p30 = p00;
+            FloatVector p31 = p00;
+            FloatVector p32 = p00;
+            FloatVector p33 = p00;
+            int b = 0;
+            for (; b <= blocks - GROUPS; b += GROUPS) {
+                int i = from + b * LANES;
+                p00 = p00.add(FloatVector.fromArray(S, a, i));
+                p01 = p01.add(FloatVector.fromArray(S, a, i + L));
+                p02 = p02.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p03 = p03.add(FloatVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p10 = p10.add(FloatVector.fromArray(S, a, i));
+                p11 = p11.add(FloatVector.fromArray(S, a, i + L));
+                p12 = p12.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p13 = p13.add(FloatVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p20 = p20.add(FloatVector.fromArray(S, a, i));
+                p21 = p21.add(FloatVector.fromArray(S, a, i + L));
+                p22 = p22.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p23 = p23.add(FloatVector.fromArray(S, a, i + 3 * L));
+                i += LANES;
+                p30 = p30.add(FloatVector.fromArray(S, a, i));
+                p31 = p31.add(FloatVector.fromArray(S, a, i + L));
+                p32 = p32.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p33 = p33.add(FloatVector.fromArray(S, a, i + 3 * L));
+            }
             int i = from + b * LANES;
-            p00 = p00.add(FloatVector.fromArray(S, a, i));
-            p01 = p01.add(FloatVector.fromArray(S, a, i + L));
-            p02 = p02.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p03 = p03.add(FloatVector.fromArray(S, a, i + 3 * L));
+            int left = blocks - b;
+            if (left > 0) {
+                p00 = p00.add(FloatVector.fromArray(S, a, i));
+                p01 = p01.add(FloatVector.fromArray(S, a, i + L));
+                p02 = p02.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p03 = p03.add(FloatVector.fromArray(S, a, i + 3 * L));
+            }
             i += LANES;
-            p10 = p10.add(FloatVector.fromArray(S, a, i));
-            p11 = p11.add(FloatVector.fromArray(S, a, i + L));
-            p12 = p12.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p13 = p13.add(FloatVector.fromArray(S, a, i + 3 * L));
+            if (left > 1) {
+                p10 = p10.add(FloatVector.fromArray(S, a, i));
+                p11 = p11.add(FloatVector.fromArray(S, a, i + L));
+                p12 = p12.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p13 = p13.add(FloatVector.fromArray(S, a, i + 3 * L));
+            }
             i += LANES;
-            p20 = p20.add(FloatVector.fromArray(S, a, i));
-            p21 = p21.add(FloatVector.fromArray(S, a, i + L));
-            p22 = p22.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p23 = p23.add(FloatVector.fromArray(S, a, i + 3 * L));
-            i += LANES;
-            p30 = p30.add(FloatVector.fromArray(S, a, i));
-            p31 = p31.add(FloatVector.fromArray(S, a, i + L));
-            p32 = p32.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p33 = p33.add(FloatVector.fromArray(S, a, i + 3 * L));
+            if (left > 2) {
+                p20 = p20.add(FloatVector.fromArray(S, a, i));
+                p21 = p21.add(FloatVector.fromArray(S, a, i + L));
+                p22 = p22.add(FloatVector.fromArray(S, a, i + 2 * L));
+                p23 = p23.add(FloatVector.fromArray(S, a, i + 3 * L));
+            }
+            // The tree's first two levels, q[j] + q[j+8] and then + q[j+4], add a block's four vectors lane-wise.
+            FloatVector q0 = p00.add(p10).add(p20.add(p30));
+            FloatVector q1 = p01.add(p11).add(p21.add(p31));
+            FloatVector q2 = p02.add(p12).add(p22.add(p32));
+            FloatVector q3 = p03.add(p13).add(p23.add(p33));
+            t = q0.add(q2).add(q1.add(q3));
         }
-        int i = from + b * LANES;
-        int left = blocks - b;
-        if (left > 0) {
-            p00 = p00.add(FloatVector.fromArray(S, a, i));
-            p01 = p01.add(FloatVector.fromArray(S, a, i + L));
-            p02 = p02.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p03 = p03.add(FloatVector.fromArray(S, a, i + 3 * L));
-        }
-        i += LANES;
-        if (left > 1) {
-            p10 = p10.add(FloatVector.fromArray(S, a, i));
-            p11 = p11.add(FloatVector.fromArray(S, a, i + L));
-            p12 = p12.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p13 = p13.add(FloatVector.fromArray(S, a, i + 3 * L));
-        }
-        i += LANES;
-        if (left > 2) {
-            p20 = p20.add(FloatVector.fromArray(S, a, i));
-            p21 = p21.add(FloatVector.fromArray(S, a, i + L));
-            p22 = p22.add(FloatVector.fromArray(S, a, i + 2 * L));
-            p23 = p23.add(FloatVector.fromArray(S, a, i + 3 * L));
-        }
-        // The tree's first two levels, q[j] + q[j+8] and then + q[j+4], add the four vectors of a block lane by lane.
-        FloatVector q0 = p00.add(p10).add(p20.add(p30));
-        FloatVector q1 = p01.add(p11).add(p21.add(p31));
-        FloatVector q2 = p02.add(p12).add(p22.add(p32));
-        FloatVector q3 = p03.add(p13).add(p23.add(p33));
-        FloatVector t = q0.add(q2).add(q1.add(q3));
         return lastTwoLevels(t.lane(0), t.lane(1), t.lane(2), t.lane(3));
     }
 
