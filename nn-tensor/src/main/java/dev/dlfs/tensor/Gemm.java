@@ -34,7 +34,7 @@ public final class Gemm {
     /**
      * Starts compiling the product kernels of {@code dtype} in the background, so that the first large product runs
      * at full speed; returns at once. Optional: the first product of a dtype starts it anyway, and a network starts
-     * it when it is built. Results do not depend on it.
+     * it when it is built, before the data is read. Results do not depend on it.
      */
     public static void warmUp(DType dtype) {
         KernelWarmUp.start(dtype == DType.FLOAT32);

@@ -9,6 +9,7 @@ import dev.dlfs.model.Trainer;
 import dev.dlfs.model.TrainingConfig;
 import dev.dlfs.model.TrainingListener;
 import dev.dlfs.model.TrainingResult;
+import dev.dlfs.tensor.Gemm;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ final class TrainCommand extends Subcommand {
     int run() throws Exception {
         PrintStream out = out();
         NetworkConfig config = withOverrides(NetworkConfig.load(configFile));
+        Gemm.warmUp(config.dtype()); // the product kernels compile while the data is read
         Path dir = outDir != null ? outDir : Path.of("runs", stem(configFile));
         // Created before training, so an unwritable folder fails now rather than after an hour of training.
         Files.createDirectories(dir);
