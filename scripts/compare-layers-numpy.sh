@@ -22,4 +22,6 @@ PY="${PYTHON:-/usr/bin/python3}"
 "$PY" "$ROOT/scripts/bench/compare_layers.py" --python "$PY" --check-only "$@" >/dev/null || exit 1
 JAVA="$(find_java)"
 ensure_bench_jar
+# Which kernels this machine gets (vector width, register file, tiles): part of every figure's context.
+"$JAVA" --add-modules jdk.incubator.vector -cp "$BENCH_JAR" dev.dlfs.bench.GemmRunner --kernels 2>/dev/null
 exec "$PY" "$ROOT/scripts/bench/compare_layers.py" --java "$JAVA" --jar "$BENCH_JAR" --python "$PY" "$@"

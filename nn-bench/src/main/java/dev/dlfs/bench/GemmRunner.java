@@ -76,9 +76,14 @@ public final class GemmRunner {
                 case "--min-time" -> minTime = Double.parseDouble(value(args, ++i));
                 case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
                 case "--threads" -> Parallelism.setThreads(Integer.parseInt(value(args, ++i)));
+                case "--kernels" -> {
+                    // The one-line report of the kernels this machine gets, for scripts that time other benchmarks.
+                    System.out.println(Gemm.kernels());
+                    return;
+                }
                 case "-h", "--help" -> {
                     System.out.println("usage: GemmRunner [--dtype f32,f64] [--trials 5] [--min-time 0.2] "
-                            + "[--warmup 1.0] [--threads N] [MxNxK[:OP] ...]");
+                            + "[--warmup 1.0] [--threads N] [MxNxK[:OP] ...] | --kernels");
                     return;
                 }
                 default -> specs.add(args[i]);
