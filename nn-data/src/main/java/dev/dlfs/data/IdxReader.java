@@ -28,6 +28,7 @@ import java.util.zip.ZipException;
 public final class IdxReader {
     private static final int BUFFER = 1 << 16;
     private static final int GUESS = 1 << 22;
+    private static final int CHUNK = 1 << 20;
 
     private IdxReader() {
     }
@@ -129,12 +130,29 @@ public final class IdxReader {
      */
     private static byte[] readData(InputStream in, long expected, long guess) throws IOException {
         byte[] buf = new byte[(int) Math.max(0, Math.min(expected, guess))];
-        int n = in.readNBytes(buf, 0, buf.length);
+        int n = readFully(in, buf, 0);
         while (n == buf.length && n < expected) {
             buf = Arrays.copyOf(buf, (int) Math.min(expected, Math.max(2L * buf.length, 1024)));
-            n += in.readNBytes(buf, n, buf.length - n);
+            n = readFully(in, buf, n);
         }
         return n == buf.length ? buf : Arrays.copyOf(buf, n);
+    }
+
+    /**
+     * Fills {@code buf} from {@code from} on, or up to the end of the stream; returns the new fill level. Reads at
+     * most {@link #CHUNK} bytes a call: a file channel copies each read through a temporary native buffer of the
+     * read's size, and one of 47 MB (MNIST's training images) costs ten times the copy itself.
+     */
+    private static int readFully(InputStream in, byte[] buf, int from) throws IOException {
+        int n = from;
+        while (n < buf.length) {
+            int got = in.readNBytes(buf, n, Math.min(CHUNK, buf.length - n));
+            if (got == 0) {
+                break;
+            }
+            n += got;
+        }
+        return n;
     }
 
     private static long readUnsignedInt(byte[] b, int at) {
