@@ -27,6 +27,9 @@ import java.util.Map;
  *     public int[] outputShape(int[] inputShape) { return inputShape; }
  * }
  * }</pre>
+ * Such an object goes straight into a network, beside declared layers, with no provider to write:
+ * {@code Network.builder().input(784).affine(50).layer(new Scale()).relu()...} (a provider is what makes a layer
+ * usable by name from YAML).
  */
 public interface Layer {
     /** Computes the output for a batch; {@code training} selects e.g. Dropout's and BatchNorm's training behaviour. */

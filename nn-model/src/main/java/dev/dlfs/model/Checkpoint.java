@@ -79,7 +79,7 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
             bytes[i] = (byte) config.getLong(i);
         }
         String yaml = new String(bytes, StandardCharsets.UTF_8);
-        Network network = Network.of(NetworkConfig.parse(yaml, file + " (" + CONFIG + ")"));
+        Network network = networkOf(yaml, file + " (" + CONFIG + ")");
         Map<String, Tensor> optimizer = new LinkedHashMap<>();
         Map<String, NpyArray> weights = new LinkedHashMap<>();
         arrays.forEach((k, v) -> {
@@ -102,6 +102,25 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
             }
         });
         WeightLoader.fill(network, weights, file.toString(), false, Map.of());
+    }
+
+    /**
+     * The network a saved configuration declares. One built with layer or loss objects lists them by type name only,
+     * so unless a provider of that name is installed, the way back is the code that built it and {@link #loadInto}.
+     */
+    private static Network networkOf(String yaml, String source) {
+        try {
+            return Network.of(NetworkConfig.parse(yaml, source));
+        } catch (ConfigException e) {
+            boolean unknownType = e.path().matches("layers\\[\\d+]\\.type|loss(\\.type)?")
+                    && e.problem().startsWith("unknown");
+            if (!unknownType) {
+                throw e;
+            }
+            throw new ConfigException(e.file(), e.line(), e.column(), e.path(), e.problem() + ". If the network was"
+                    + " built in code with layer or loss objects, build it the same way and fill it with"
+                    + " Checkpoint.loadInto(network, file)", e);
+        }
     }
 
     private static NpyArray text(String s) {

@@ -22,6 +22,20 @@ public record NamedLayer(String name, String type, Layer layer, int[] inputShape
         return outputShape.clone();
     }
 
+    /**
+     * The type name a layer or loss given as an object is listed under in configurations, summaries and checkpoints:
+     * its class's simple name in kebab case ({@code Scale} → {@code scale}, {@code SoftmaxWithLoss} →
+     * {@code softmax-with-loss}); {@code layer} for a class without a simple name (anonymous, lambda).
+     */
+    static String typeOf(Object object) {
+        String simple = object.getClass().getSimpleName();
+        if (object.getClass().isAnonymousClass() || object.getClass().isHidden() || simple.isEmpty()) {
+            return "layer";
+        }
+        return simple.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z])([A-Z][a-z])", "$1-$2")
+                .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The name a layer of {@code type} gets when it is the {@code k}-th (1-based) of its kind. */
     static String nameFor(String type, int k) {
         return baseName(type) + k;

@@ -1,5 +1,6 @@
 package dev.dlfs.model;
 
+import dev.dlfs.layers.Layer;
 import dev.dlfs.loss.Loss;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Gemm;
@@ -42,12 +43,12 @@ public final class Network {
     private final int firstTrained;
     private double lastLoss = Double.NaN;
 
-    private Network(NetworkConfig config) {
+    private Network(NetworkConfig config, Map<Integer, Layer> givenLayers, Loss givenLoss) {
         this.config = config;
         // The product kernels compile in the background while the caller reads its data.
         Gemm.warmUp(config.dtype());
-        this.layers = List.copyOf(NetworkAssembly.layers(config));
-        this.loss = NetworkAssembly.loss(config);
+        this.layers = List.copyOf(NetworkAssembly.layers(config, givenLayers));
+        this.loss = NetworkAssembly.loss(config, givenLoss);
         List<Parameter> ps = new ArrayList<>();
         Map<String, Tensor> bs = new LinkedHashMap<>();
         for (NamedLayer l : layers) {
@@ -81,7 +82,37 @@ public final class Network {
 
     /** Builds the network a configuration declares; problems are {@link ConfigException}s located in it. */
     public static Network of(NetworkConfig config) {
-        return new Network(config);
+        return new Network(config, Map.of(), null);
+    }
+
+    /**
+     * The book's way: a network of layer objects in order and a loss, for samples of {@code inputShape}. The element
+     * type is that of the layers' parameters (float32 if none has any); layers are named by their class
+     * ({@code Scale} → {@code scale1}).
+     * <pre>{@code
+     * Network net = Network.of(List.of(new Scale(2), new Bias()), LossRegistry.create("mean-squared-error",
+     *         Options.empty()), 3);
+     * }</pre>
+     * The network uses the objects themselves, not copies: give each network objects of its own.
+     */
+    public static Network of(List<? extends Layer> layers, Loss loss, int... inputShape) {
+        NetworkBuilder b = builder().input(inputShape).dtype(dtypeOf(layers));
+        layers.forEach(b::layer);
+        return b.loss(loss).build();
+    }
+
+    /** Used by {@link NetworkBuilder#build()}: {@code givenLayers} by position, each listed in the config by type. */
+    static Network of(NetworkConfig config, Map<Integer, Layer> givenLayers, Loss givenLoss) {
+        return new Network(config, Map.copyOf(givenLayers), givenLoss);
+    }
+
+    private static DType dtypeOf(List<? extends Layer> layers) {
+        for (Layer l : layers) {
+            for (Parameter p : l.parameters()) {
+                return p.value().dtype();
+            }
+        }
+        return DType.FLOAT32;
     }
 
     /** A fluent builder: input shape, layers, loss, dtype, seed and initialiser. */

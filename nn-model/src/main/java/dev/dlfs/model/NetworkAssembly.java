@@ -8,14 +8,18 @@ import dev.dlfs.layers.LayerSpec;
 import dev.dlfs.loss.Loss;
 import dev.dlfs.loss.LossProvider;
 import dev.dlfs.loss.LossRegistry;
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Creates the layers and the loss of a configuration through the registries, inferring each layer's input shape
@@ -25,8 +29,13 @@ final class NetworkAssembly {
     private NetworkAssembly() {
     }
 
-    static List<NamedLayer> layers(NetworkConfig config) {
+    /**
+     * The layers of {@code config}; those at the positions of {@code given} are the given objects themselves (the
+     * configuration lists them by type name only), checked like the others.
+     */
+    static List<NamedLayer> layers(NetworkConfig config, Map<Integer, Layer> given) {
         ConfigOrigin origin = config.origin();
+        checkDistinct(origin, given);
         SplittableRandom seeds = new SplittableRandom(config.seed());
         Map<String, Integer> counts = new HashMap<>();
         List<NamedLayer> out = new ArrayList<>();
@@ -37,10 +46,18 @@ final class NetworkAssembly {
             String what = "layer '" + spec.type() + "' with input shape " + Shapes.format(shape);
             Layer layer;
             int[] next;
+            // Every position takes its seed, a given object's too: the declared layers get the weights they would
+            // get with a registered layer of that type in its place.
+            SplittableRandom seed = seeds.split();
             try {
-                LayerProvider provider = LayerRegistry.shared().get(spec.type());
-                layer = provider.create(spec, new LayerContext(shape, config.dtype(), seeds.split()));
-                spec.options().rejectUnknown("layer '" + spec.type() + "'");
+                if (given.containsKey(i)) {
+                    layer = given.get(i);
+                    checkDtype(layer, config.dtype());
+                } else {
+                    LayerProvider provider = LayerRegistry.shared().get(spec.type());
+                    layer = provider.create(spec, new LayerContext(shape, config.dtype(), seed));
+                    spec.options().rejectUnknown("layer '" + spec.type() + "'");
+                }
                 next = layer.outputShape(shape);
             } catch (OptionException e) {
                 throw misspeltRequired(origin, at, spec, e);
@@ -77,7 +94,33 @@ final class NetworkAssembly {
         return origin.fromOption(at, e);
     }
 
-    static Loss loss(NetworkConfig config) {
+    /** The same object twice would share its state (the input it remembers for backward) between two places. */
+    private static void checkDistinct(ConfigOrigin origin, Map<Integer, Layer> given) {
+        Map<Layer, Integer> seen = new IdentityHashMap<>();
+        for (Map.Entry<Integer, Layer> e : new TreeMap<>(given).entrySet()) {
+            Integer before = seen.putIfAbsent(e.getValue(), e.getKey());
+            if (before != null) {
+                throw origin.error("layers[" + e.getKey() + "]", "the same " + NamedLayer.typeOf(e.getValue())
+                        + " object is also layers[" + before + "]: a layer keeps what its backward pass needs, so"
+                        + " each place needs an object of its own");
+            }
+        }
+    }
+
+    private static void checkDtype(Layer layer, DType dtype) {
+        for (Parameter p : layer.parameters()) {
+            if (p.value().dtype() != dtype) {
+                throw new IllegalArgumentException("its parameter " + p.name() + " is " + p.value().dtype()
+                        + " but the network is " + dtype);
+            }
+        }
+    }
+
+    /** The loss of {@code config}, or {@code given} (which the configuration lists by type name only). */
+    static Loss loss(NetworkConfig config, Loss given) {
+        if (given != null) {
+            return given;
+        }
         try {
             LossProvider provider = LossRegistry.shared().get(config.loss().type());
             Loss loss = provider.create(config.loss().options());

@@ -1,9 +1,12 @@
 package dev.dlfs.model;
 
+import dev.dlfs.layers.Layer;
 import dev.dlfs.layers.LayerSpec;
+import dev.dlfs.loss.Loss;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.spi.Options;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.Map;
  *         .loss("softmax-with-loss")
  *         .build();
  * }</pre>
+ * Layer objects of your own mix with the declared layers: {@code .affine(50).layer(new Scale(2)).relu()}.
  * Every layer's input shape is inferred from the one before; {@link #build()} rejects an impossible stack with a
  * {@link ConfigException} naming the layer ({@code layers[3]}) and the shapes.
  */
@@ -27,7 +31,10 @@ public final class NetworkBuilder {
     private List<Integer> input = List.of();
     private Object init;
     private final List<LayerSpec> layers = new ArrayList<>();
+    /** Layer objects by position in {@code layers}, where the spec lists them by type name only. */
+    private final Map<Integer, Layer> objects = new HashMap<>();
     private LossConfig loss;
+    private Loss lossObject;
     private OptimizerConfig optimizer;
     private TrainingConfig training;
     private DataConfig data;
@@ -85,6 +92,26 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * A layer object of your own (or any {@link Layer}), in its place among the declared ones:
+     * {@code .affine(50).layer(new Scale(2)).relu()}. No provider or registration is needed; configurations,
+     * summaries and checkpoints list it by its class name ({@code Scale} → type {@code scale}, layer {@code scale1},
+     * parameter {@code scale1.k}). The network uses the object itself: give each network objects of its own.
+     */
+    public NetworkBuilder layer(Layer layer) {
+        return layer(NamedLayer.typeOf(layer), layer);
+    }
+
+    /** A layer object listed under {@code type} instead of its class name. */
+    public NetworkBuilder layer(String type, Layer layer) {
+        if (layer == null) {
+            throw new IllegalArgumentException("layers[" + layers.size() + "]: the layer object is null");
+        }
+        objects.put(layers.size(), layer);
+        layers.add(LayerSpec.of(type));
+        return this;
+    }
+
     public NetworkBuilder affine(int units) {
         return layer("affine", initialised(Map.of("units", units)));
     }
@@ -131,6 +158,17 @@ public final class NetworkBuilder {
     /** The loss by registry name, e.g. {@code softmax-with-loss}. */
     public NetworkBuilder loss(String type) {
         this.loss = LossConfig.of(type);
+        this.lossObject = null;
+        return this;
+    }
+
+    /** A loss object, listed by its class name like a {@linkplain #layer(Layer) layer object}. */
+    public NetworkBuilder loss(Loss l) {
+        if (l == null) {
+            throw new IllegalArgumentException("loss: the loss object is null");
+        }
+        this.loss = LossConfig.of(NamedLayer.typeOf(l));
+        this.lossObject = l;
         return this;
     }
 
@@ -166,7 +204,7 @@ public final class NetworkBuilder {
 
     /** The network; an impossible stack fails naming the layer. */
     public Network build() {
-        return Network.of(config());
+        return Network.of(config(), objects, lossObject);
     }
 
     private Map<String, Object> initialised(Map<String, Object> options) {
