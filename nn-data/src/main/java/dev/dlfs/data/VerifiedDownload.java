@@ -1,5 +1,6 @@
 package dev.dlfs.data;
 
+import dev.dlfs.tensor.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,12 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,30 +74,25 @@ final class VerifiedDownload {
     }
 
     private Path attempt(URI uri, String name, String sha256, Path dir) throws IOException {
-        Path part = Files.createTempFile(dir, "." + name + ".", ".part");
-        try {
-            HttpResponse<InputStream> response = send(uri);
-            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new IOException("HTTP " + response.statusCode());
-                }
-                try (FileChannel ch = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                    copy(body, Channels.newOutputStream(ch), declared);
-                    ch.force(true);
-                }
+        HttpResponse<InputStream> response = send(uri);
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        try (InputStream body = new BufferedInputStream(response.body(), 1 << 16)) {
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
             }
-            boolean gzip = isGzip(part);
-            String actual = sha256OfContent(part, gzip);
-            if (!actual.equals(sha256)) {
-                throw new IOException("SHA-256 mismatch" + (gzip ? " after decompression" : "") + ": expected "
-                        + sha256 + ", got " + actual);
-            }
+            // Named by what arrives, whatever the URL said: gzip data is stored as name.gz.
+            body.mark(2);
+            boolean gzip = body.read() == 0x1f && body.read() == 0x8b;
+            body.reset();
             Path target = dir.resolve(gzip ? name + ".gz" : name);
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(target, out -> copy(body, out, declared), written -> {
+                String actual = sha256OfContent(written, gzip);
+                if (!actual.equals(sha256)) {
+                    throw new IOException("SHA-256 mismatch" + (gzip ? " after decompression" : "") + ": expected "
+                            + sha256 + ", got " + actual);
+                }
+            });
             return target;
-        } finally {
-            Files.deleteIfExists(part);
         }
     }
 
@@ -128,12 +120,6 @@ final class VerifiedDownload {
         }
         if (declared >= 0 && received != declared) {
             throw new IOException("truncated: received " + received + " of " + declared + " bytes");
-        }
-    }
-
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.dlfs.model.TrainingConfig;
 import dev.dlfs.model.TrainingListener;
 import dev.dlfs.model.TrainingResult;
 import dev.dlfs.tensor.Gemm;
+import dev.dlfs.tensor.io.AtomicFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class TrainCommand extends Subcommand {
         written.add(dir.resolve("loss.png"));
         LearningCurves.writeAccuracy(result.history(), config.name(), dir.resolve("accuracy.png"));
         written.add(dir.resolve("accuracy.png"));
-        TextFile.write(dir.resolve("config.yaml"), config.toYaml());
+        AtomicFile.writeString(dir.resolve("config.yaml"), config.toYaml());
         written.add(dir.resolve("config.yaml"));
         out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return 0;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +32,28 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Reads the finished temporary file before it replaces the target: a download's checksum, say. */
+    @FunctionalInterface
+    public interface Check {
+        void verify(Path written) throws IOException;
+    }
+
     /** Writes {@code content} to {@code target}, replacing any existing file atomically. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, written -> { });
+    }
+
+    /** Writes {@code text} in UTF-8 to {@code target}, replacing any existing file atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes {@code content} to {@code target} as {@link #write(Path, Content)} does, once {@code check} has accepted
+     * the written bytes; if it throws, the target is left as it was and the temporary file is removed.
+     */
+    public static void write(Path target, Content content, Check check) throws IOException {
         Path file = target.toAbsolutePath();
         Path dir = file.getParent();
         Path tmp = dir.resolve("." + file.getFileName() + "."
@@ -54,6 +75,7 @@ public final class AtomicFile {
                 out.flush();
                 channel.force(true);
             }
+            check.verify(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException | Error e) {
             try {
