@@ -5,16 +5,23 @@ import dev.dlfs.data.Dataset;
 import dev.dlfs.model.Network;
 import dev.dlfs.model.NetworkConfig;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code dlfs eval}: accuracy and confusion matrix of a trained network on its test set. */
+/** {@code dlfs eval}: accuracy and confusion matrix of a trained network on its test set, optionally timed. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
             "Accuracy and confusion matrix of a trained network on the test set.",
             "  dlfs eval runs/two-layer-net/checkpoint.npz",
             "  dlfs eval examples/sigmoid-net.yaml --weights sample_weight.npz   (weights saved the book's way)",
+            "  dlfs eval examples/deep-convnet.yaml --untrained --repeat 3  (timing only)",
         })
 final class EvalCommand extends Subcommand {
     @Mixin
@@ -24,18 +31,47 @@ final class EvalCommand extends Subcommand {
             description = "Which set to evaluate (default: ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--untrained",
+            description = "For a CONFIG.yaml without --weights: keep the network's seeded initial weights. The"
+                    + " accuracy is then chance level and means nothing; use it with --repeat to time inference.")
+    boolean untrained;
+
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Classify the set N times and print the seconds of each pass (the first includes the"
+                    + " JIT compiling the kernels).")
+    Integer repeat;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     int run() throws Exception {
         if (!split.equals("test") && !split.equals("train")) {
             throw new UserError("--split must be 'test' or 'train', got '" + split + "'", "");
         }
+        if (repeat != null && repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
+        }
+        if (untrained && network.weights != null) {
+            throw new ParameterException(spec.commandLine(), "Give --untrained or --weights, not both");
+        }
         PrintStream out = out();
-        Network net = network.load();
+        Network net = untrained ? network.untrained() : network.load();
         NetworkConfig config = network.dataConfig(net);
         DataSplit data = DataFetch.load(config, out);
         Dataset set = split.equals("test") ? data.test() : data.train();
         int classes = net.outputShape()[net.outputShape().length - 1];
-        long[][] confusion = ConfusionMatrix.of(net, set, classes);
+        if (untrained) {
+            out.printf("%s is untrained (its seeded initial weights): the accuracy below is chance level and means"
+                    + " nothing%n", net.config().name());
+        }
+        List<String> seconds = new ArrayList<>();
+        long[][] confusion = null;
+        for (int pass = 0; pass < (repeat == null ? 1 : repeat); pass++) {
+            long start = System.nanoTime();
+            confusion = ConfusionMatrix.of(net, set, classes);
+            seconds.add(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e9));
+        }
         long correct = 0;
         long total = 0;
         for (int i = 0; i < classes; i++) {
@@ -48,6 +84,11 @@ final class EvalCommand extends Subcommand {
                 (double) correct / total, correct, total);
         out.println();
         out.print(ConfusionMatrix.format(confusion, set.classNames()));
+        if (repeat != null) {
+            // Last, so scripts timing the command find it on the final line.
+            out.printf("inference of the %d images of %s, seconds per pass: %s%n", set.size(), set.name(),
+                    String.join(", ", seconds));
+        }
         return 0;
     }
 }

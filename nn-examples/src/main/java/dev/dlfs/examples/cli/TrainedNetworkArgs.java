@@ -31,9 +31,7 @@ final class TrainedNetworkArgs {
 
     /** Loads the network: the checkpoint, or the configuration filled with the weights. */
     Network load() throws IOException {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        if (yaml) {
+        if (isConfiguration()) {
             if (weights == null) {
                 throw new UserError(file + " is a configuration, and its weights are missing",
                         "Give them with --weights FILE.npz (arrays W1, b1, W2, … as the book saves them), or pass"
@@ -48,6 +46,20 @@ final class TrainedNetworkArgs {
                     "Pass the configuration (CONFIG.yaml --weights FILE.npz), or the checkpoint alone.");
         }
         return Checkpoint.load(file).network();
+    }
+
+    /** The configuration's network with its seeded initial weights, never trained ({@code eval --untrained}). */
+    Network untrained() throws IOException {
+        if (!isConfiguration()) {
+            throw new UserError("--untrained goes with a YAML configuration, but " + file + " is not one",
+                    "Pass the CONFIG.yaml whose initial weights to use, or drop --untrained to use the checkpoint.");
+        }
+        return Network.of(NetworkConfig.load(file));
+    }
+
+    private boolean isConfiguration() {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** The network's configuration, with its data source replaced when --data is given. */
