@@ -54,7 +54,7 @@ public final class TwinGenerator {
                 continue;
             }
             Path from = Path.of(source);
-            Path to = from.resolveSibling(twinName(from));
+            Path to = from.resolveSibling(twinName(from.getFileName().toString()));
             String text = twin(Files.readString(from, StandardCharsets.UTF_8), from.getFileName().toString());
             if (!check) {
                 Files.writeString(to, text, StandardCharsets.UTF_8);
@@ -70,13 +70,13 @@ public final class TwinGenerator {
         System.exit(differing.isEmpty() ? 0 : 1);
     }
 
-    private static String twinName(Path floatSource) {
-        return floatSource.getFileName().toString().replaceFirst("^Float", "Double");
+    private static String twinName(String floatFileName) {
+        return floatFileName.replaceFirst("^Float", "Double");
     }
 
     /** The float64 twin of one float32 source, whose first line must name the twin (so that its reader knows). */
     static String twin(String floatSource, String fileName) {
-        String marker = "// " + fileName.replaceFirst("^Float", "Double")
+        String marker = "// " + twinName(fileName)
                 + " is generated from this file by build-tools/TwinGenerator.java.\n";
         if (!floatSource.startsWith(marker)) {
             throw new IllegalArgumentException(fileName + " must start with the line: " + marker);
