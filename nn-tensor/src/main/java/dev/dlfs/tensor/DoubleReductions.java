@@ -1,3 +1,4 @@
+// Generated from FloatReductions.java by build-tools/TwinGenerator.java; do not edit.
 package dev.dlfs.tensor;
 
 import dev.dlfs.tensor.simd.DoubleSum;
@@ -28,7 +29,7 @@ final class DoubleReductions {
 
     /** In {@link DoubleSum}'s fixed order, so that every vector width gives the same bits. */
     private static double sum(double[] a, int ao, int n) {
-        return DoubleSum.of(a, ao, n);
+        return (double) DoubleSum.of(a, ao, n);
     }
 
     private static double max(double[] a, int ao, int n) {

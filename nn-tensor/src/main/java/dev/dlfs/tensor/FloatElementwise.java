@@ -1,3 +1,4 @@
+// DoubleElementwise.java is generated from this file by build-tools/TwinGenerator.java.
 package dev.dlfs.tensor;
 
 import dev.dlfs.tensor.simd.FloatMath;

@@ -1,3 +1,4 @@
+// DoubleReductions.java is generated from this file by build-tools/TwinGenerator.java.
 package dev.dlfs.tensor;
 
 import dev.dlfs.tensor.simd.FloatSum;

@@ -1,3 +1,4 @@
+// Generated from FloatActivations.java by build-tools/TwinGenerator.java; do not edit.
 package dev.dlfs.layers.kernels;
 
 import dev.dlfs.tensor.simd.DoubleMath;
@@ -92,9 +93,9 @@ final class DoubleActivations {
             int d = dxo + r * cols;
             double dot = 0;
             for (int i = 0; i < cols; i++) {
-                dot += y[a + i] * dout[g + i];
+                dot += (double) y[a + i] * dout[g + i];
             }
-            double s = dot;
+            double s = (double) dot;
             int i = 0;
             for (int end = S.loopBound(cols); i < end; i += S.length()) {
                 DoubleVector.fromArray(S, dout, g + i).sub(s).mul(DoubleVector.fromArray(S, y, a + i))

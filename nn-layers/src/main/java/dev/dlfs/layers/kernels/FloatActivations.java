@@ -1,3 +1,4 @@
+// DoubleActivations.java is generated from this file by build-tools/TwinGenerator.java.
 package dev.dlfs.layers.kernels;
 
 import dev.dlfs.tensor.simd.FloatMath;

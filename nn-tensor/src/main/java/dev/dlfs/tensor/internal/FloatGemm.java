@@ -1,3 +1,4 @@
+// DoubleGemm.java is generated from this file by build-tools/TwinGenerator.java.
 package dev.dlfs.tensor.internal;
 
 import jdk.incubator.vector.FloatVector;
@@ -7,7 +8,6 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float32 gemm: {@code C = alpha·op(A)·op(B) + beta·C}, row-major, arguments already checked by the caller. Packs B
  * into panels, reads A in place (or packs it), runs {@link FloatKernels} tile by tile on the {@link WorkerPool}.
- * Its float64 twin {@code DoubleGemm} is generated from this file.
  */
 public final class FloatGemm extends BlockedGemm {
     private static final VectorSpecies<Float> S = FloatKernels.S;

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the gemm micro-kernels ({@code FloatKernels}, {@code DoubleKernels}), their tile table ({@code TileKinds})
- * and the float64 twin of {@code FloatGemm} from one source: this file. The Vector API needs every accumulator as a
- * local of its own, so a kernel per tile shape is spelled out; spelling them by hand would keep a dozen near-copies.
+ * Writes the gemm micro-kernels ({@code FloatKernels}, {@code DoubleKernels}) and their tile table
+ * ({@code TileKinds}) from one source: this file. The Vector API needs every accumulator as a local of its own, so a
+ * kernel per tile shape is spelled out; spelling them by hand would keep a dozen near-copies. ({@code DoubleGemm}
+ * and the other float64 twins of float32 sources come from {@code build-tools/TwinGenerator.java}.)
  *
  * <p>Run from the repository root after changing a template or a shape:
  * {@code java nn-tensor/src/test/java/dev/dlfs/tensor/internal/KernelGenerator.java nn-tensor/src/main/java}.
@@ -26,21 +27,19 @@ public final class KernelGenerator {
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "nn-tensor/src/main/java");
-        for (Map.Entry<String, String> e : sources(root).entrySet()) {
+        for (Map.Entry<String, String> e : sources().entrySet()) {
             Path file = root.resolve(PACKAGE_DIR + e.getKey());
             Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
             System.out.println("wrote " + file);
         }
     }
 
-    /** File name → generated text; the float64 gemm is derived from {@code FloatGemm.java} under {@code root}. */
-    static Map<String, String> sources(Path root) throws IOException {
+    /** File name → generated text. */
+    static Map<String, String> sources() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("TileKinds.java", tileKinds());
         out.put("FloatKernels.java", kernels(Type.FLOAT));
         out.put("DoubleKernels.java", kernels(Type.DOUBLE));
-        String floatGemm = Files.readString(root.resolve(PACKAGE_DIR + "FloatGemm.java"), StandardCharsets.UTF_8);
-        out.put("DoubleGemm.java", twin(floatGemm, "FloatGemm.java"));
         return out;
     }
 
@@ -187,20 +186,5 @@ public final class KernelGenerator {
 
     private static String offset(int j) {
         return j == 0 ? "" : j == 1 ? " + L" : " + " + j + " * L";
-    }
-
-    /** The float64 twin of a float32 source: type names, literals and wording swapped; nothing else differs. */
-    static String twin(String floatSource, String from) {
-        String[][] swaps = {
-            {"FloatVector", "DoubleVector"}, {"FloatKernels", "DoubleKernels"}, {"FloatGemm", "DoubleGemm"},
-            {"Float", "Double"}, {"float32", "float64"}, {"float", "double"}, {"floats", "doubles"},
-            {"FLOATS", "DOUBLES"},
-            {"0f", "0.0"}, {"1f", "1.0"},
-        };
-        String out = floatSource;
-        for (String[] swap : swaps) {
-            out = out.replaceAll("\\b" + swap[0] + "\\b", swap[1]);
-        }
-        return header(from) + out;
     }
 }
