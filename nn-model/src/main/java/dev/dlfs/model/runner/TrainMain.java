@@ -30,11 +30,9 @@ public final class TrainMain {
         NetworkConfig config = NetworkConfig.load(Path.of(a.positional()));
         TrainingConfig t = config.training();
         if (a.has("--iterations")) {
-            t = new TrainingConfig(a.integer("--iterations"), 0, t.batchSize(), t.seed(), t.eval(), t.evalSample(),
-                    t.sampler(), t.targetAccuracy(), t.threads());
+            t = t.withIterations(a.integer("--iterations"));
         } else if (a.has("--epochs")) {
-            t = new TrainingConfig(0, a.integer("--epochs"), t.batchSize(), t.seed(), t.eval(), t.evalSample(),
-                    t.sampler(), t.targetAccuracy(), t.threads());
+            t = t.withEpochs(a.integer("--epochs"));
         }
         if (a.has("--seed")) {
             t = t.withSeed(a.integer("--seed"));
