@@ -6,6 +6,11 @@ import java.util.OptionalDouble;
  * How to train: for a number of iterations (the book: 10000 of batch 100) or of epochs, with mini-batches drawn by
  * {@code sampler}, evaluating on {@code eval}'s schedule and stopping early at {@code targetAccuracy}.
  *
+ * <p>Build one by name with {@link #builder()} (or change one with {@link #toBuilder()} or a {@code with…} method):
+ * <pre>{@code
+ * TrainingConfig t = TrainingConfig.builder().epochs(20).seed(42).eval(EvalSchedule.every(500)).build();
+ * }</pre>
+ *
  * @param iterations     number of updates, or 0 when {@code epochs} is given
  * @param epochs         number of epochs, or 0 when {@code iterations} is given
  * @param batchSize      samples per update
@@ -16,11 +21,6 @@ import java.util.OptionalDouble;
  * @param sampler        random batches with replacement (the book) or shuffled epochs
  * @param targetAccuracy stop once an evaluation reaches this test accuracy
  * @param threads        threads for the tensor kernels; 0 for the default
- *
- * <p>Build one by name with {@link #builder()} (or change one with {@link #toBuilder()} or a {@code with…} method):
- * <pre>{@code
- * TrainingConfig t = TrainingConfig.builder().epochs(20).seed(42).eval(EvalSchedule.every(500)).build();
- * }</pre>
  */
 public record TrainingConfig(int iterations, int epochs, int batchSize, long seed, EvalSchedule eval, int evalSample,
                              Sampling sampler, OptionalDouble targetAccuracy, int threads) {
