@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /** Turns YAML text into a checked {@link NetworkConfig}, locating every problem in the file. */
 final class ConfigReader {
@@ -168,26 +167,30 @@ final class ConfigReader {
             throw t.has("epochs") ? origin.keyError("training.epochs", "give either iterations or epochs, not both")
                     : origin.error("training", "missing required key 'iterations' or 'epochs'");
         }
-        int batch = t.wholeNumber("batch-size", 100, 1);
-        int iterations = t.wholeNumber("iterations", 0, 1);
-        int epochs = t.wholeNumber("epochs", 0, 1);
-        EvalSchedule eval = eval(t);
-        Sampling sampler;
-        try {
-            sampler = Sampling.parse(t.string("sampler", iterations > 0 ? "random" : "shuffle"));
-        } catch (IllegalArgumentException e) {
-            throw origin.error("training.sampler", e.getMessage());
+        // Keys are read in this order so that a file with several mistakes always reports the same one first.
+        TrainingConfigBuilder b = TrainingConfig.builder()
+                .batchSize(t.wholeNumber("batch-size", 100, 1))
+                .iterations(t.wholeNumber("iterations", 0, 1))
+                .epochs(t.wholeNumber("epochs", 0, 1))
+                .eval(eval(t));
+        if (t.has("sampler")) {
+            try {
+                b.sampler(Sampling.parse(t.string("sampler", null)));
+            } catch (IllegalArgumentException e) {
+                throw origin.error("training.sampler", e.getMessage());
+            }
         }
-        OptionalDouble target = OptionalDouble.empty();
         if (t.has("target-accuracy")) {
             double a = t.number("target-accuracy", 0);
             if (!(a > 0 && a <= 1)) {
                 throw origin.error("training.target-accuracy", "expected an accuracy in (0, 1], found " + a);
             }
-            target = OptionalDouble.of(a);
+            b.targetAccuracy(a);
         }
-        return new TrainingConfig(iterations, epochs, batch, t.longNumber("seed", 0), eval,
-                t.wholeNumber("eval-sample", 0, 1), sampler, target, t.wholeNumber("threads", 0, 1));
+        return b.seed(t.longNumber("seed", 0))
+                .evalSample(t.wholeNumber("eval-sample", 0, 1))
+                .threads(t.wholeNumber("threads", 0, 1))
+                .build();
     }
 
     private EvalSchedule eval(ConfigSection t) {

@@ -13,6 +13,7 @@ import dev.dlfs.tensor.Parameter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The book's training loop: draw a mini-batch, backpropagate, update, record the loss; measure train and test
@@ -36,13 +37,19 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private double weightDecay;
     private int startIteration;
-    private String lrHint = "the learning rate";
+    private String lrHint;
 
-    /** A trainer of {@code network} updating with {@code optimizer} as {@code config} says. */
+    /**
+     * A trainer of {@code network} updating with {@code optimizer} as {@code config} says. The recorded loss includes
+     * the penalty of the optimizer's own {@link Optimizer#weightDecay() weight decay}.
+     */
     public Trainer(Network network, Optimizer optimizer, TrainingConfig config) {
         this.network = network;
         this.optimizer = optimizer;
         this.config = config;
+        this.weightDecay = optimizer.weightDecay();
+        OptionalDouble lr = optimizer.learningRate();
+        this.lrHint = lr.isPresent() ? "the learning rate (lr " + lr.getAsDouble() + ")" : "the learning rate";
     }
 
     /** A trainer with the optimizer and training run of the network's own configuration. */
@@ -53,14 +60,16 @@ public final class Trainer {
                     + " lacks " + (c.optimizer() == null ? "'optimizer'" : "'training'"));
         }
         Trainer t = new Trainer(network, c.createOptimizer(), c.training());
-        Object wd = c.optimizer().options().asMap().get("weight-decay");
-        t.weightDecay = wd instanceof Number n ? n.doubleValue() : 0;
-        Object lr = c.optimizer().options().asMap().get("lr");
-        t.lrHint = lr == null ? "the learning rate of " + c.optimizer().type() : "the learning rate (lr " + lr + ")";
+        if (t.optimizer.learningRate().isEmpty()) {
+            t.lrHint = "the learning rate of " + c.optimizer().type();
+        }
         return t;
     }
 
-    /** The weight decay λ whose penalty {@code λ/2·ΣW²} is added to the recorded loss (0 unless configured). */
+    /**
+     * The weight decay λ whose penalty {@code λ/2·ΣW²} is added to the recorded loss, in place of the optimizer's own
+     * {@link Optimizer#weightDecay()}.
+     */
     public Trainer weightDecay(double lambda) {
         this.weightDecay = lambda;
         return this;

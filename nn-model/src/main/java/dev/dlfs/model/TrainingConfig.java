@@ -6,6 +6,11 @@ import java.util.OptionalDouble;
  * How to train: for a number of iterations (the book: 10000 of batch 100) or of epochs, with mini-batches drawn by
  * {@code sampler}, evaluating on {@code eval}'s schedule and stopping early at {@code targetAccuracy}.
  *
+ * <p>Build one by name with {@link #builder()} (or change one with {@link #toBuilder()} or a {@code with…} method):
+ * <pre>{@code
+ * TrainingConfig t = TrainingConfig.builder().epochs(20).seed(42).eval(EvalSchedule.every(500)).build();
+ * }</pre>
+ *
  * @param iterations     number of updates, or 0 when {@code epochs} is given
  * @param epochs         number of epochs, or 0 when {@code iterations} is given
  * @param batchSize      samples per update
@@ -40,14 +45,22 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
 
     /** {@code n} iterations of batch 100, seed 0, per-epoch evaluation, random batches. */
     public static TrainingConfig iterations(int n) {
-        return new TrainingConfig(n, 0, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.RANDOM, OptionalDouble.empty(),
-                0);
+        return builder().iterations(n).build();
     }
 
     /** {@code n} epochs of batch 100, seed 0, per-epoch evaluation, shuffled epochs. */
     public static TrainingConfig epochs(int n) {
-        return new TrainingConfig(0, n, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.SHUFFLE, OptionalDouble.empty(),
-                0);
+        return builder().epochs(n).build();
+    }
+
+    /** A builder with the defaults of {@link #iterations(int)} and {@link #epochs(int)}; set one of the two. */
+    public static TrainingConfigBuilder builder() {
+        return new TrainingConfigBuilder();
+    }
+
+    /** A builder holding every field of this configuration, to change some of them. */
+    public TrainingConfigBuilder toBuilder() {
+        return new TrainingConfigBuilder(this);
     }
 
     /** Updates per epoch as the book counts them: {@code max(trainSize / batchSize, 1)}. */
@@ -60,32 +73,41 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
         return iterations > 0 ? iterations : Math.multiplyExact(epochs, iterationsPerEpoch(trainSize));
     }
 
+    /** The same run, {@code n} iterations long instead of its length now; the sampler stays as it is. */
+    public TrainingConfig withIterations(int n) {
+        return toBuilder().iterations(n).epochs(0).build();
+    }
+
+    /** The same run, {@code n} epochs long instead of its length now; the sampler stays as it is. */
+    public TrainingConfig withEpochs(int n) {
+        return toBuilder().epochs(n).iterations(0).build();
+    }
+
     public TrainingConfig withBatchSize(int n) {
-        return new TrainingConfig(iterations, epochs, n, seed, eval, evalSample, sampler, targetAccuracy, threads);
+        return toBuilder().batchSize(n).build();
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(iterations, epochs, batchSize, s, eval, evalSample, sampler, targetAccuracy, threads);
+        return toBuilder().seed(s).build();
     }
 
     public TrainingConfig withEval(EvalSchedule e) {
-        return new TrainingConfig(iterations, epochs, batchSize, seed, e, evalSample, sampler, targetAccuracy, threads);
+        return toBuilder().eval(e).build();
     }
 
     public TrainingConfig withEvalSample(int n) {
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, n, sampler, targetAccuracy, threads);
+        return toBuilder().evalSample(n).build();
     }
 
     public TrainingConfig withSampler(Sampling s) {
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads);
+        return toBuilder().sampler(s).build();
     }
 
     public TrainingConfig withTargetAccuracy(double a) {
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, sampler, OptionalDouble.of(a),
-                threads);
+        return toBuilder().targetAccuracy(a).build();
     }
 
     public TrainingConfig withThreads(int n) {
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, sampler, targetAccuracy, n);
+        return toBuilder().threads(n).build();
     }
 }

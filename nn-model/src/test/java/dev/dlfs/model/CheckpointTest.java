@@ -80,8 +80,8 @@ class CheckpointTest {
 
         NetworkConfig half = c.withTraining(c.training().withEval(EvalSchedule.none()));
         Network first = Network.of(half);
-        Trainer t1 = new Trainer(first, half.createOptimizer(), new TrainingConfig(20, 0, 20, 3, EvalSchedule.none(),
-                0, Sampling.RANDOM, java.util.OptionalDouble.empty(), 0));
+        Trainer t1 = new Trainer(first, half.createOptimizer(), TrainingConfig.builder()
+                .iterations(20).batchSize(20).seed(3).eval(EvalSchedule.none()).build());
         t1.run(data);
         Path file = dir.resolve("half.npz");
         Checkpoint.save(file, first, t1.optimizer(), 20);

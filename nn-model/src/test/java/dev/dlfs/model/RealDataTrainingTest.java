@@ -31,9 +31,7 @@ class RealDataTrainingTest {
     @Test
     void simpleConvNetPassesNinetyEightAndAHalfPercentOnMnist() throws IOException {
         NetworkConfig shipped = Examples.config("simple-convnet.yaml");
-        TrainingConfig t = shipped.training();
-        NetworkConfig c = shipped.withTraining(new TrainingConfig(0, 6, t.batchSize(), t.seed(), EvalSchedule.none(),
-                t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads()));
+        NetworkConfig c = shipped.withTraining(shipped.training().withEpochs(6).withEval(EvalSchedule.none()));
         TrainingResult r = Trainer.of(Network.of(c)).run(RealMnist.load(c));
         assertEquals(3600, r.iterations());
         assertTrue(r.testAccuracy() >= 0.985, "SimpleConvNet test accuracy after 6 epochs " + r.testAccuracy());
@@ -43,9 +41,7 @@ class RealDataTrainingTest {
     @Test
     void theMultiLayerNetWithBatchNormDropoutAndWeightDecayLearnsMnist() throws IOException {
         NetworkConfig shipped = Examples.config("multi-layer-net.yaml");
-        TrainingConfig t = shipped.training();
-        NetworkConfig c = shipped.withTraining(new TrainingConfig(0, 3, t.batchSize(), t.seed(), EvalSchedule.none(),
-                t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads()));
+        NetworkConfig c = shipped.withTraining(shipped.training().withEpochs(3).withEval(EvalSchedule.none()));
         Network net = Network.of(c);
         TrainingResult r = Trainer.of(net).run(RealMnist.load(c));
         assertTrue(r.testAccuracy() >= 0.95, "multi-layer net test accuracy after 3 epochs " + r.testAccuracy());

@@ -4,6 +4,7 @@ import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Updates parameters in place from their gradients, one step per call.
@@ -16,12 +17,36 @@ import java.util.Map;
  *
  * <p>Per-parameter state (Momentum's velocity, Adam's moments) is found by {@link Parameter#name()}, so names must
  * be unique within one step. With option {@code weight-decay: λ} the built-in optimizers add {@code λ·W} to the
- * gradient of {@link Parameter#regularized() regularised} parameters; the matching loss term is
- * {@link WeightDecay#penalty}.
+ * gradient of {@link Parameter#regularized() regularised} parameters and report that λ through
+ * {@link #weightDecay()}; the matching loss term is {@link WeightDecay#penalty}.
  */
 public interface Optimizer {
     /** One update of every parameter from its current gradient. Allocates nothing once its state exists. */
     void step(List<Parameter> parameters);
+
+    /**
+     * The λ of the L2 weight decay this optimizer applies, whatever its option is called: the loss it minimises is
+     * the network's loss plus {@link WeightDecay#penalty WeightDecay.penalty(parameters, λ)} ({@code λ/2·ΣW²} over
+     * the regularised parameters), and a trainer adds that term to the loss it reports. A plugin whose option is
+     * {@code l2: 0.01} answers 0.01 here:
+     * <pre>{@code
+     * Optimizer sgd = OptimizerRegistry.create("sgd", Options.of(Map.of("lr", 0.1, "weight-decay", 1e-4)));
+     * double reported = network.lastLoss() + WeightDecay.penalty(network.parameters(), sgd.weightDecay());
+     * }</pre>
+     *
+     * @return λ ≥ 0; 0 (the default) for an optimizer without weight decay
+     */
+    default double weightDecay() {
+        return 0;
+    }
+
+    /**
+     * The learning rate this optimizer steps with, for messages such as the hint of a diverged run ("the learning
+     * rate (lr 0.1) is probably too high"); empty (the default) when it has no single rate to report.
+     */
+    default OptionalDouble learningRate() {
+        return OptionalDouble.empty();
+    }
 
     /**
      * A snapshot of the optimizer's state for checkpoints: copies, keyed {@code <parameter name>.<slot>} (e.g.

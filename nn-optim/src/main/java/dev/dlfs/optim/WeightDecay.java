@@ -9,8 +9,9 @@ import java.util.List;
  * The book's weight decay (L2 regularisation): the loss gains {@code λ/2·ΣW²} over the regularised parameters
  * (weights, not biases) and each such parameter's gradient gains {@code λ·W}.
  *
- * <p>Optimizers add the gradient term themselves when configured with {@code weight-decay: λ}; a network adds
- * {@link #penalty} to its loss so that the reported loss is the one being minimised.
+ * <p>Optimizers add the gradient term themselves when configured with {@code weight-decay: λ} and report that λ
+ * through {@link Optimizer#weightDecay()}; the trainer adds {@link #penalty} with it to the loss it records, so that
+ * the reported loss is the one being minimised.
  */
 public final class WeightDecay {
     private WeightDecay() {

@@ -10,9 +10,11 @@ import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The book's L2 weight decay: λW joins the gradient of regularised parameters only; λ/2·ΣW² joins the loss. */
@@ -54,6 +56,25 @@ class WeightDecayTest {
         }
         OptimizerStepsTest.assertClose(expectedW, w.value(), name + " W");
         OptimizerStepsTest.assertClose(expectedB, b.value(), name + " b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"})
+    void everyOptimizerReportsTheLambdaAndRateItStepsWith(String name) {
+        Optimizer configured = OptimizerRegistry.create(name, Options.of(Map.of("lr", 0.05, "weight-decay", 0.3)));
+        assertEquals(0.3, configured.weightDecay());
+        assertEquals(OptionalDouble.of(0.05), configured.learningRate());
+        Optimizer defaults = OptimizerRegistry.create(name, Options.empty());
+        assertEquals(0.0, defaults.weightDecay());
+        assertEquals(OptionalDouble.of(name.equals("adam") ? 0.001 : 0.01), defaults.learningRate(),
+                "the documented default lr of " + name);
+    }
+
+    @Test
+    void anOptimizerThatSaysNothingHasNoWeightDecayAndNoRate() {
+        Optimizer silent = parameters -> { };
+        assertEquals(0.0, silent.weightDecay());
+        assertEquals(OptionalDouble.empty(), silent.learningRate());
     }
 
     @Test

@@ -96,12 +96,10 @@ final class TrainCommand extends Subcommand {
                     + " batch-size: 100}'");
         }
         if (length != null && length.epochs != null) {
-            t = new TrainingConfig(0, positive("--epochs", length.epochs), t.batchSize(), t.seed(), t.eval(),
-                    t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads());
+            t = t.withEpochs(positive("--epochs", length.epochs));
         }
         if (length != null && length.iterations != null) {
-            t = new TrainingConfig(positive("--iterations", length.iterations), 0, t.batchSize(), t.seed(), t.eval(),
-                    t.evalSample(), t.sampler(), t.targetAccuracy(), t.threads());
+            t = t.withIterations(positive("--iterations", length.iterations));
         }
         if (batchSize != null) {
             t = t.withBatchSize(positive("--batch-size", batchSize));

@@ -14,11 +14,8 @@ public final class AdaGrad extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
-
     AdaGrad(double lr, double weightDecay) {
-        super("adagrad", List.of("h"), weightDecay);
-        this.lr = lr;
+        super("adagrad", List.of("h"), lr, weightDecay);
     }
 
     /** {@code adagrad}: options {@code lr} (0.01), {@code weight-decay} (0). */

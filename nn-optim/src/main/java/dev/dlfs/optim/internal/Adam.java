@@ -23,15 +23,13 @@ public final class Adam extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
     private final double beta1;
     private final double beta2;
     private long t;
     private double lrT;
 
     Adam(double lr, double beta1, double beta2, double weightDecay) {
-        super("adam", List.of("m", "v"), weightDecay);
-        this.lr = lr;
+        super("adam", List.of("m", "v"), lr, weightDecay);
         this.beta1 = beta1;
         this.beta2 = beta2;
     }

@@ -14,12 +14,10 @@ public final class Momentum extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
     private final double momentum;
 
     Momentum(double lr, double momentum, double weightDecay) {
-        super("momentum", List.of("v"), weightDecay);
-        this.lr = lr;
+        super("momentum", List.of("v"), lr, weightDecay);
         this.momentum = momentum;
     }
 

@@ -17,12 +17,10 @@ public final class Nesterov extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
     private final double momentum;
 
     Nesterov(double lr, double momentum, double weightDecay) {
-        super("nesterov", List.of("v"), weightDecay);
-        this.lr = lr;
+        super("nesterov", List.of("v"), lr, weightDecay);
         this.momentum = momentum;
     }
 

@@ -17,12 +17,10 @@ public final class RmsProp extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
     private final double decayRate;
 
     RmsProp(double lr, double decayRate, double weightDecay) {
-        super("rmsprop", List.of("h"), weightDecay);
-        this.lr = lr;
+        super("rmsprop", List.of("h"), lr, weightDecay);
         this.decayRate = decayRate;
     }
 

@@ -14,11 +14,8 @@ public final class Sgd extends StatefulOptimizer {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
 
-    private final double lr;
-
     Sgd(double lr, double weightDecay) {
-        super("sgd", List.of(), weightDecay);
-        this.lr = lr;
+        super("sgd", List.of(), lr, weightDecay);
     }
 
     /** {@code sgd}: options {@code lr} (0.01), {@code weight-decay} (0). */

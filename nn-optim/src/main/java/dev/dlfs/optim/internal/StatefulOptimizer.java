@@ -6,6 +6,7 @@ import dev.dlfs.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * An optimizer that keeps a fixed set of state tensors ("slots", e.g. Adam's {@code m} and {@code v}) per parameter,
@@ -17,6 +18,8 @@ abstract class StatefulOptimizer implements Optimizer {
 
     private final String name;
     private final List<String> slotNames;
+    /** The learning rate, read by the subclasses' updates. */
+    final double lr;
     private final double weightDecay;
     private final Map<String, Slots> byParameter = new LinkedHashMap<>();
     private long steps;
@@ -31,10 +34,23 @@ abstract class StatefulOptimizer implements Optimizer {
         }
     }
 
-    StatefulOptimizer(String name, List<String> slotNames, double weightDecay) {
+    StatefulOptimizer(String name, List<String> slotNames, double lr, double weightDecay) {
         this.name = name;
         this.slotNames = List.copyOf(slotNames);
+        this.lr = lr;
         this.weightDecay = weightDecay;
+    }
+
+    /** Option {@code lr}. */
+    @Override
+    public final OptionalDouble learningRate() {
+        return OptionalDouble.of(lr);
+    }
+
+    /** Option {@code weight-decay}: the λ added as {@code λ·W} to the regularised parameters' gradients. */
+    @Override
+    public final double weightDecay() {
+        return weightDecay;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Lion (Chen et al., 2023, "Symbolic Discovery of Optimization Algorithms"): every step has the same size, only its
@@ -49,6 +50,20 @@ final class Lion implements Optimizer {
             w.addScaledInPlace(-lr, sign);
             m.mulInPlace(beta2).addScaledInPlace(1 - beta2, g);
         }
+    }
+
+    /**
+     * The decoupled decay {@code −lr·λ·w} is a gradient step on {@code λ/2·ΣW²}, so that is the penalty a trainer
+     * adds to the loss it reports.
+     */
+    @Override
+    public double weightDecay() {
+        return weightDecay;
+    }
+
+    @Override
+    public OptionalDouble learningRate() {
+        return OptionalDouble.of(lr);
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class LionTest {
             w[i] = w[i] - lr * (Math.signum(c) + wd * w[i]);
             m[i] = b2 * m[i] + (1 - b2) * g[i];
         }
+    }
+
+    @Test
+    void reportsItsDecayAndRateForTheTrainer() {
+        Optimizer opt = lion(Map.of("lr", 3e-4, "weight-decay", 0.02));
+        assertEquals(0.02, opt.weightDecay());
+        assertEquals(OptionalDouble.of(3e-4), opt.learningRate());
+        assertEquals(0.0, lion(Map.of()).weightDecay());
     }
 
     @Test
