@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 /**
  * README Java blocks that are compiled together. A module declaration forms one unit with the type declarations
  * under the same heading (they are its classes); a statements block under that heading runs with the module on
- * its module path, as a plugin would be; every other block is a unit of its own.
+ * its module path, as a plugin would be. Under a heading without a module, a statements block is compiled with
+ * the type declarations of that heading (a class the text declares, then uses). Every other block is a unit of its
+ * own.
  *
  * @param blocks the blocks, module declaration first
  * @param module the module unit a statements block runs with, or null
@@ -40,7 +42,12 @@ record JavaUnit(List<CodeBlock> blocks, JavaUnit module) {
             if (kind == JavaBlock.Kind.MODULE) {
                 units.add(module);
             } else if (kind == JavaBlock.Kind.STATEMENTS) {
-                units.add(new JavaUnit(List.of(b), module));
+                List<CodeBlock> with = new ArrayList<>(List.of(b));
+                if (module == null) {
+                    java.stream().filter(t -> t.heading().equals(b.heading())
+                            && JavaBlock.kindOf(t.code()) == JavaBlock.Kind.TYPE).forEach(with::add);
+                }
+                units.add(new JavaUnit(List.copyOf(with), module));
             } else if (module == null) {
                 units.add(new JavaUnit(List.of(b), null));
             }

@@ -38,11 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeJavaTest {
     private static final String BUILDER_TOUR = "2. The same network with the builder";
-    private static final String PLUGIN_TOUR = "4. Writing a layer plugin";
+    private static final String LAYER_OBJECT = "3. A layer of your own, as an object";
+    private static final String PLUGIN_TOUR = "5. Writing a layer plugin";
 
     /** What a run must also show beyond finishing normally, by the heading of the block. */
     private static final Map<String, RunCheck> RUN_CHECKS = Map.of(
-            BUILDER_TOUR, ReadmeJavaTest::trainedTheBooksNetworkForOneEpochAndSavedIt);
+            BUILDER_TOUR, ReadmeJavaTest::trainedTheBooksNetworkForOneEpochAndSavedIt,
+            LAYER_OBJECT, ReadmeJavaTest::summaryListsTheLayerObjectAndItsFactor);
 
     @FunctionalInterface
     private interface RunCheck {
@@ -94,6 +96,13 @@ class ReadmeJavaTest {
         Network saved = Checkpoint.load(run.workDir().resolve("two-layer-net.npz")).network();
         Dataset test = saved.config().loadData().test();
         assertEquals(printed, saved.accuracy(test.x(), test.t()), "the saved network's test accuracy");
+    }
+
+    /** The layer-object tour prints the summary it promises: the object as {@code scale1}, its factor counted. */
+    private static void summaryListsTheLayerObjectAndItsFactor(JavaBlockRun run) {
+        String out = run.out();
+        assertTrue(out.contains("scale1"), "no scale1 in the summary:\n" + run);
+        assertTrue(out.contains("39,761"), "784·50 + 50 + 1 + 50·10 + 10 parameters:\n" + run);
     }
 
     /**
