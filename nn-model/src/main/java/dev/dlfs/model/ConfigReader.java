@@ -116,7 +116,7 @@ final class ConfigReader {
                 continue;
             }
             ConfigSection layer = ConfigSection.of(item, at, origin, "a layer such as {type: relu}");
-            String type = layer.string(layer.require("type"), at + ".type");
+            String type = layer.requireString("type");
             known(LayerRegistry.shared(), type, at + ".type");
             out.add(new LayerSpec(type, Options.of(layer.plainExcept("type"))));
         }
@@ -139,7 +139,7 @@ final class ConfigReader {
             return new Named(known(registry, name, at), Options.empty());
         }
         ConfigSection c = ConfigSection.of(v, at, origin, example);
-        String name = known(registry, c.string(c.require(key), at + "." + key), at + "." + key);
+        String name = known(registry, c.requireString(key), at + "." + key);
         return new Named(name, Options.of(c.plainExcept(key)));
     }
 
@@ -197,12 +197,11 @@ final class ConfigReader {
         if (!t.has("eval")) {
             return EvalSchedule.perEpoch();
         }
-        YamlNode v = t.get("eval");
-        if (v instanceof YamlNode.Scalar s && s.value() instanceof Integer) {
-            return EvalSchedule.every(t.wholeNumber(v, "training.eval", 1));
+        if (t.get("eval") instanceof YamlNode.Scalar s && s.value() instanceof Number) {
+            return EvalSchedule.every(t.wholeNumber("eval", 0, 1));
         }
         try {
-            return EvalSchedule.parse(t.string(v, "training.eval"));
+            return EvalSchedule.parse(t.string("eval", null));
         } catch (IllegalArgumentException e) {
             throw origin.error("training.eval", e.getMessage());
         }

@@ -1,18 +1,28 @@
 package dev.dlfs.model;
 
 import dev.dlfs.model.internal.YamlNode;
+import dev.dlfs.tensor.spi.OptionException;
+import dev.dlfs.tensor.spi.Options;
 import dev.dlfs.tensor.spi.Suggestions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** One YAML mapping of a configuration being read, with typed getters whose errors point into the file. */
+/**
+ * One YAML mapping of a configuration being read. Its values are read by {@link Options}, the typed reader that
+ * providers use for their options too, so a value means the same in every section; this class adds the mapping's
+ * place in the file to every error.
+ */
 final class ConfigSection {
     private final YamlNode.Mapping node;
+    private final Options options;
     private final String path;
     private final ConfigOrigin origin;
 
-    ConfigSection(YamlNode.Mapping node, String path, ConfigOrigin origin) {
+    private ConfigSection(YamlNode.Mapping node, String path, ConfigOrigin origin) {
         this.node = node;
+        this.options = Options.of(plain(node));
         this.path = path;
         this.origin = origin;
     }
@@ -25,8 +35,10 @@ final class ConfigSection {
         throw origin.error(path, "expected " + expected + ", found " + value.kind());
     }
 
-    String path() {
-        return path;
+    private static Map<String, Object> plain(YamlNode.Mapping node) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        node.entries().forEach((k, e) -> out.put(k, e.value().toPlain()));
+        return out;
     }
 
     String pathOf(String key) {
@@ -34,10 +46,10 @@ final class ConfigSection {
     }
 
     boolean has(String key) {
-        YamlNode.Entry e = node.entries().get(key);
-        return e != null && !(e.value() instanceof YamlNode.Scalar s && s.value() == null);
+        return options.has(key);
     }
 
+    /** The value's YAML node, for values with a structure of their own (shapes, lists of layers). */
     YamlNode get(String key) {
         YamlNode.Entry e = node.entries().get(key);
         return e == null ? null : e.value();
@@ -61,68 +73,44 @@ final class ConfigSection {
     }
 
     String string(String key, String fallback) {
-        return has(key) ? string(require(key), pathOf(key)) : fallback;
+        return located(() -> options.getString(key, fallback));
     }
 
-    String string(YamlNode v, String at) {
-        if (v instanceof YamlNode.Scalar s && s.value() instanceof String str) {
-            return str;
-        }
-        throw origin.error(at, "expected a name, found " + v.kind());
+    String requireString(String key) {
+        require(key);
+        return located(() -> options.requireString(key));
     }
 
     int wholeNumber(String key, int fallback, int min) {
-        return has(key) ? wholeNumber(require(key), pathOf(key), min) : fallback;
-    }
-
-    int wholeNumber(YamlNode v, String at, int min) {
-        if (v instanceof YamlNode.Scalar s && (s.value() instanceof Integer || s.value() instanceof Long)) {
-            long n = ((Number) s.value()).longValue();
-            if (n >= min && n <= Integer.MAX_VALUE) {
-                return (int) n;
-            }
-            throw origin.error(at, "expected a whole number of at least " + min + ", found " + n);
+        int n = located(() -> options.getInt(key, fallback));
+        if (has(key) && n < min) {
+            throw origin.error(pathOf(key), "expected a whole number of at least " + min + ", found " + n);
         }
-        throw origin.error(at, "expected a whole number, found " + v.kind());
+        return n;
     }
 
     long longNumber(String key, long fallback) {
-        if (!has(key)) {
-            return fallback;
-        }
-        if (get(key) instanceof YamlNode.Scalar s && (s.value() instanceof Integer || s.value() instanceof Long)) {
-            return ((Number) s.value()).longValue();
-        }
-        throw origin.error(pathOf(key), "expected a whole number, found " + get(key).kind());
+        return located(() -> options.getLong(key, fallback));
     }
 
     double number(String key, double fallback) {
-        if (!has(key)) {
-            return fallback;
-        }
-        if (get(key) instanceof YamlNode.Scalar s) {
-            if (s.value() instanceof Number n) {
-                return n.doubleValue();
-            }
-            if (s.value() instanceof String str) {
-                try {
-                    return Double.parseDouble(str.trim());
-                } catch (NumberFormatException e) {
-                    // reported below
-                }
-            }
-        }
-        throw origin.error(pathOf(key), "expected a number, found " + get(key).kind());
+        return located(() -> options.getDouble(key, fallback));
     }
 
     /** The other entries as plain option values, for a provider. */
     Map<String, Object> plainExcept(String... skip) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        node.entries().forEach((k, e) -> {
-            if (!List.of(skip).contains(k)) {
-                out.put(k, e.value().toPlain());
-            }
-        });
+        Map<String, Object> out = new LinkedHashMap<>(options.asMap());
+        for (String k : skip) {
+            out.remove(k);
+        }
         return out;
+    }
+
+    private <T> T located(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (OptionException e) {
+            throw origin.fromOption(path, e);
+        }
     }
 }

@@ -116,7 +116,7 @@ class NetworkConfigTest {
     void wrongValueTypesSayWhatWasExpected() {
         ConfigException batch = fails(BOOK.replace("batch-size: 100", "batch-size: '100'"));
         assertEquals("training.batch-size", batch.path());
-        assertEquals("expected a whole number, found '100'", batch.problem());
+        assertEquals("option 'batch-size' must be a whole number, found '100'", batch.problem());
         assertEquals(8, batch.line());
         assertEquals(43, batch.column());
         ConfigException input = fails(BOOK.replace("input: [784]", "input: [784, x]"));
