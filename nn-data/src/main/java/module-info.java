@@ -6,6 +6,8 @@
 module dev.dlfs.data {
     requires transitive dev.dlfs.tensor;
     requires java.net.http;
+    // SHA-256, counting streams and saturating byte sizes in the readers and downloads.
+    requires com.google.common;
 
     exports dev.dlfs.data;
 

@@ -11,6 +11,8 @@ module dev.dlfs.model {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml;
+    // Immutable, ordered maps at the API boundary (checkpoints, parameters, YAML mappings).
+    requires com.google.common;
 
     exports dev.dlfs.model;
 }

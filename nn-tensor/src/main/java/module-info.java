@@ -9,6 +9,8 @@
  */
 module dev.dlfs.tensor {
     requires jdk.incubator.vector;
+    // Checked shape arithmetic (LongMath); no Guava type appears in this module's API.
+    requires com.google.common;
 
     exports dev.dlfs.tensor;
     exports dev.dlfs.tensor.spi;

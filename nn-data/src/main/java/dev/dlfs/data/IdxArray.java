@@ -1,12 +1,10 @@
 package dev.dlfs.data;
 
+import com.google.common.hash.Hashing;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The contents of one IDX file, as read by {@link IdxReader}: element type, shape and the raw big-endian elements.
@@ -146,18 +144,11 @@ public final class IdxArray {
 
     /** SHA-256 (lower-case hex) of the uncompressed file this was read from: header and elements. */
     public String sha256() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer header = ByteBuffer.allocate(4 + 4 * shape.length);
-            header.put((byte) 0).put((byte) 0).put((byte) type.code()).put((byte) shape.length);
-            for (int d : shape) {
-                header.putInt(d);
-            }
-            md.update(header.array());
-            md.update(data);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        ByteBuffer header = ByteBuffer.allocate(4 + 4 * shape.length);   // big-endian, as in the file
+        header.put((byte) 0).put((byte) 0).put((byte) type.code()).put((byte) shape.length);
+        for (int d : shape) {
+            header.putInt(d);
         }
+        return Hashing.sha256().newHasher().putBytes(header.array()).putBytes(data).hash().toString();
     }
 }

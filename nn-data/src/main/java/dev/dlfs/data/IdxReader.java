@@ -1,11 +1,13 @@
 package dev.dlfs.data;
 
+import com.google.common.io.ByteStreams;
+import com.google.common.math.LongMath;
 import dev.dlfs.tensor.Shapes;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,20 +97,19 @@ public final class IdxReader {
                     + " bytes of dimensions, found " + dims.length);
         }
         int[] shape = new int[rank];
-        long elements = 1;
+        ByteBuffer lengths = ByteBuffer.wrap(dims);   // big-endian, like every IDX number
         for (int a = 0; a < rank; a++) {
-            long d = readUnsignedInt(dims, 4 * a);
+            long d = Integer.toUnsignedLong(lengths.getInt(4 * a));
             if (d > Integer.MAX_VALUE) {
                 throw new MalformedDataException(source, "dimension " + a + " is " + d + ", too large");
             }
             shape[a] = (int) d;
-            elements *= d;
-            if (elements * type.bytes() > Integer.MAX_VALUE - 16) {
-                throw new MalformedDataException(source, "shape " + Shapes.format(Arrays.copyOf(shape, a + 1))
-                        + "… of " + type + " is larger than a Java array holds");
-            }
         }
-        long expected = elements * type.bytes();
+        long expected = LongMath.saturatedMultiply(Shapes.elements(shape), type.bytes());
+        if (expected > Shapes.MAX_ARRAY_LENGTH) {
+            throw new MalformedDataException(source, "shape " + Shapes.format(shape) + " of " + type
+                    + " is larger than a Java array holds");
+        }
         long headerLength = 4 + 4L * rank;
         byte[] data = readData(in, expected, available < 0 ? GUESS : available - headerLength + 1);
         if (data.length < expected) {
@@ -116,7 +117,7 @@ public final class IdxReader {
                     + " of " + type + " = " + expected + " bytes after the " + headerLength + "-byte header, found "
                     + data.length);
         }
-        long extra = in.transferTo(OutputStream.nullOutputStream());
+        long extra = ByteStreams.exhaust(in);
         if (extra > 0) {
             throw new MalformedDataException(source, extra + " unexpected byte(s) after the data: the header promises "
                     + Shapes.format(shape) + " of " + type + " = " + expected + " bytes, found " + (expected + extra));
@@ -153,9 +154,5 @@ public final class IdxReader {
             n += got;
         }
         return n;
-    }
-
-    private static long readUnsignedInt(byte[] b, int at) {
-        return ((b[at] & 0xFFL) << 24) | ((b[at + 1] & 0xFFL) << 16) | ((b[at + 2] & 0xFFL) << 8) | (b[at + 3] & 0xFFL);
     }
 }

@@ -1,6 +1,8 @@
 package dev.dlfs.data;
 
+import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /** A pair of IDX files, images and labels, made into a {@link Dataset} laid out as an {@link ImageFormat} says. */
@@ -27,18 +29,21 @@ public final class ImageLabels {
         int[] shape = images.shape();
         int n = shape[0];
         if (format.flatten()) {
-            x = x.reshape(n, n == 0 ? rowSize(shape) : x.size() / n);
+            x = x.reshape(n, sampleSize(images));
         } else if (shape.length == 3) {
             x = x.reshape(n, 1, shape[1], shape[2]);
         }
         return new Dataset(name, x, Labels.targets(y, classes, format.oneHot(), format.dtype()), classes, classNames);
     }
 
-    private static int rowSize(int[] shape) {
-        int s = 1;
-        for (int a = 1; a < shape.length; a++) {
-            s *= shape[a];
+    /** Values per sample; checked, because a file of no samples may claim samples of any size. */
+    private static int sampleSize(IdxArray images) throws MalformedDataException {
+        int[] shape = images.shape();
+        try {
+            return Shapes.size(Arrays.copyOfRange(shape, 1, shape.length));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedDataException(images.source(), "cannot flatten " + images.describe() + ": one sample's "
+                    + e.getMessage());
         }
-        return s;
     }
 }

@@ -1,5 +1,9 @@
 package dev.dlfs.data;
 
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingInputStream;
+import com.google.common.io.ByteStreams;
+import com.google.common.io.CountingInputStream;
 import dev.dlfs.tensor.io.AtomicFile;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -13,12 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -108,34 +108,26 @@ final class VerifiedDownload {
 
     /** Copies the body, turning a connection that breaks off into "truncated: n of m bytes". */
     private static void copy(InputStream body, OutputStream out, long declared) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        long received = 0;
+        CountingInputStream counted = new CountingInputStream(body);
         try {
-            for (int n; (n = body.read(buf)) >= 0; received += n) {
-                out.write(buf, 0, n);
-            }
+            counted.transferTo(out);
         } catch (IOException e) {
-            throw new IOException("truncated: the connection broke off after " + received + " of "
+            throw new IOException("truncated: the connection broke off after " + counted.getCount() + " of "
                     + (declared >= 0 ? declared : "?") + " bytes (" + e.getMessage() + ")", e);
         }
-        if (declared >= 0 && received != declared) {
-            throw new IOException("truncated: received " + received + " of " + declared + " bytes");
+        if (declared >= 0 && counted.getCount() != declared) {
+            throw new IOException("truncated: received " + counted.getCount() + " of " + declared + " bytes");
         }
     }
 
     private static String sha256OfContent(Path file, boolean gzip) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             InputStream in = new DigestInputStream(gzip ? new GZIPInputStream(raw, 1 << 16) : raw, md)) {
-            in.transferTo(OutputStream.nullOutputStream());
+             HashingInputStream in = new HashingInputStream(Hashing.sha256(),
+                     gzip ? new GZIPInputStream(raw, 1 << 16) : raw)) {
+            ByteStreams.exhaust(in);
+            return in.hash().toString();
         } catch (EOFException | ZipException e) {
             throw new IOException("corrupt gzip data: " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

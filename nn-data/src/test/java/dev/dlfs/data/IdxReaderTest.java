@@ -13,6 +13,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,6 +168,26 @@ class IdxReaderTest {
     void aLyingHeaderOnATinyFileIsTruncationNotAnAllocation() throws IOException {
         assertMentions(refused("liar", IdxBytes.idx(0x0D, new int[] {500_000_000}, new byte[8])),
                 "truncated data", "2000000000 bytes", "found 8");
+    }
+
+    @Test
+    void aShapeBeyondAJavaArrayIsRefusedWhole() throws IOException {
+        // 60000 × 28 × 28 × 100 doubles: 4.7e9 elements, 3.8e10 bytes.
+        assertMentions(refused("huge", IdxBytes.idx(0x0E, new int[] {60000, 28, 28, 100}, new byte[0])),
+                "shape (60000, 28, 28, 100) of double (0x0E) is larger than a Java array holds");
+        // 65536⁴ wraps a long product to 0, which the empty data would match.
+        assertMentions(refused("wraps", IdxBytes.idx(0x08, new int[] {65536, 65536, 65536, 65536}, new byte[0])),
+                "shape (65536, 65536, 65536, 65536) of unsigned byte (0x08) is larger than a Java array holds");
+    }
+
+    @Test
+    void noSamplesMayClaimAnySampleSizeButNotBeFlattenedToIt() throws IOException {
+        IdxArray images = readFile("no-images", IdxBytes.idx(0x08, new int[] {0, 70000, 70000}, new byte[0]));
+        IdxArray labels = readFile("no-labels", IdxBytes.idx(0x08, new int[] {0}, new byte[0]));
+        assertArrayEquals(new int[] {0, 70000, 70000}, images.toTensor(DType.FLOAT32).shape());
+        MalformedDataException e = assertThrows(MalformedDataException.class,
+                () -> ImageLabels.dataset("none", images, labels, ImageFormat.BOOK, 10, List.of()));
+        assertMentions(e, images.source(), "cannot flatten", "shape (70000, 70000) has 4900000000 elements");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.dlfs.model;
 
+import com.google.common.collect.ImmutableMap;
 import dev.dlfs.optim.Optimizer;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.io.Npz;
@@ -10,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
     static final String OPTIMIZER = "optimizer/";
 
     public Checkpoint {
-        optimizerState = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerState));
+        optimizerState = ImmutableMap.copyOf(optimizerState);
     }
 
     /** Saves the network's configuration, parameters and buffers, atomically. */

@@ -1,5 +1,6 @@
 package dev.dlfs.model;
 
+import com.google.common.collect.ImmutableMap;
 import dev.dlfs.layers.Layer;
 import dev.dlfs.loss.Loss;
 import dev.dlfs.tensor.DType;
@@ -237,9 +238,7 @@ public final class Network {
 
     /** Parameter values by name. */
     public Map<String, Tensor> params() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        parameters.forEach(p -> out.put(p.name(), p.value()));
-        return Collections.unmodifiableMap(out);
+        return parameters.stream().collect(ImmutableMap.toImmutableMap(Parameter::name, Parameter::value));
     }
 
     /** State saved with the parameters but not trained (BatchNorm's running statistics), by name. */

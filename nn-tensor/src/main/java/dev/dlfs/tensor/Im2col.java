@@ -23,11 +23,17 @@ public final class Im2col {
             throw new IllegalArgumentException("im2col: filter " + filter + ", stride " + stride + ", pad " + pad
                     + ": filter and stride must be at least 1 and pad at least 0");
         }
-        if (in + 2 * pad < filter) {
+        long padded = in + 2L * pad;   // 2·pad leaves the int range for pads above 2^30
+        if (padded < filter) {
             throw new IllegalArgumentException("im2col: a filter of " + filter + " does not fit an input of " + in
                     + " with pad " + pad);
         }
-        return (in + 2 * pad - filter) / stride + 1;
+        long out = (padded - filter) / stride + 1;
+        if (out > Shapes.MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("im2col: an input of " + in + " with pad " + pad + " and stride "
+                    + stride + " gives " + out + " windows along one axis, more than a Java array holds");
+        }
+        return (int) out;
     }
 
     /** im2col of x (N, C, H, W) into a new (N·OH·OW, C·FH·FW) tensor of x's dtype. */
@@ -76,9 +82,9 @@ public final class Im2col {
         }
         int oh = outputSize(xs[2], fh, stride, pad);
         int ow = outputSize(xs[3], fw, stride, pad);
-        long rows = (long) xs[0] * oh * ow;
-        long cols = (long) xs[1] * fh * fw;
-        if (rows * cols > Integer.MAX_VALUE - 16) {
+        long rows = Shapes.elements(xs[0], oh, ow);
+        long cols = Shapes.elements(xs[1], fh, fw);
+        if (Shapes.elements(xs[0], oh, ow, xs[1], fh, fw) > Shapes.MAX_ARRAY_LENGTH) {
             throw new IllegalArgumentException(op + ": input " + Shapes.format(xs) + " with a " + fh + "×" + fw
                     + " filter needs " + rows + "×" + cols + " elements, more than a Java array holds");
         }

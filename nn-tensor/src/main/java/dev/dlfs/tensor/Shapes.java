@@ -1,22 +1,41 @@
 package dev.dlfs.tensor;
 
+import com.google.common.math.LongMath;
 import java.util.Arrays;
 
 /** Shape arithmetic and the checks that turn bad shapes and indices into clear messages. */
 public final class Shapes {
+    /** The longest array every JVM allocates: a few header words below {@code Integer.MAX_VALUE}. */
+    public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 16;
+
     private Shapes() {
     }
 
-    /** Number of elements of a shape (1 for rank 0). */
+    /** Number of elements of a shape (1 for rank 0); fails if no Java array holds that many. */
     public static int size(int[] shape) {
-        long n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        if (n > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("shape " + format(shape) + " has " + n + " elements, more than a Java array holds");
+        long n = elements(shape);
+        if (n > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("shape " + format(shape) + " has " + count(n)
+                    + " elements, more than a Java array holds");
         }
         return (int) n;
+    }
+
+    /**
+     * The product of the dimensions, saturating at {@link Long#MAX_VALUE} instead of wrapping: a shape too large for
+     * any array must not come out small (four axes of 65536 wrap to exactly 0). For checks before an array is made.
+     */
+    public static long elements(int... shape) {
+        long n = 1;
+        for (int s : shape) {
+            n = LongMath.saturatedMultiply(n, s);
+        }
+        return n;
+    }
+
+    /** An element count for a message; a saturated one is a lower bound. */
+    private static String count(long n) {
+        return n == Long.MAX_VALUE ? "at least " + n : Long.toString(n);
     }
 
     /** {@code (100, 784)}, {@code (10,)} or {@code ()}, as NumPy prints shapes. */
@@ -86,7 +105,7 @@ public final class Shapes {
             } else if (s[i] < 0) {
                 throw new IllegalArgumentException(op + ": bad target shape " + format(target));
             } else {
-                known *= s[i];
+                known = LongMath.saturatedMultiply(known, s[i]);
             }
         }
         if (unknown >= 0) {
@@ -99,7 +118,7 @@ public final class Shapes {
         }
         if (known != n) {
             throw new IllegalArgumentException(op + ": cannot reshape " + format(source) + " (" + n
-                    + " elements) to " + format(target) + " (" + known + " elements)");
+                    + " elements) to " + format(target) + " (" + count(known) + " elements)");
         }
         return s;
     }

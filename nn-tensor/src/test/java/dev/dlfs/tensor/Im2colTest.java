@@ -166,4 +166,19 @@ class Im2colTest {
                 () -> Im2col.col2im(Tensor.zeros(5, 9), new int[] {1, 1, 4, 4}, 3, 3, 1, 0));
         assertEquals("col2im: col has shape (5, 9), expected (4, 9)", e.getMessage());
     }
+
+    @Test
+    void hugePadsAreRefusedNotWrapped() {
+        // 2·pad wrapped an int to -2 here, which gave 24 windows as if there were no pad at all.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.outputSize(28, 3, 1, Integer.MAX_VALUE));
+        assertEquals("im2col: an input of 28 with pad 2147483647 and stride 1 gives 4294967320 windows along one"
+                + " axis, more than a Java array holds", e.getMessage());
+        assertEquals(1 << 30, Im2col.outputSize(1, 2, 2, 1 << 30));
+        // (2^30 + 2)² windows of 4 images, 9 values each: 2^65 elements, which wrapped a long.
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Im2col.im2col(Tensor.zeros(4, 1, 4, 4), 3, 3, 1, 1 << 29));
+        assertEquals("im2col: input (4, 1, 4, 4) with a 3×3 filter needs 4611686035607257104×9 elements, more than"
+                + " a Java array holds", e.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.dlfs.model.internal;
 
+import com.google.common.collect.ImmutableMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,10 @@ public sealed interface YamlNode {
     record Entry(String key, Mark keyMark, YamlNode value) {
     }
 
-    /** A mapping in source order. */
+    /** A mapping in source order (keys and entries are never null: the reader makes every key a string). */
     record Mapping(Map<String, Entry> entries, Mark mark) implements YamlNode {
         public Mapping {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = ImmutableMap.copyOf(entries);
         }
     }
 

@@ -149,7 +149,7 @@ public final class Npy {
                     + " one-byte types with | (native order '=' is not a file's order)");
         }
         ByteOrder order = orderChar == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        long expected = (long) header.size() * type.bytes();
+        long expected = (long) Shapes.size(header.shape()) * type.bytes();
         long found = bytes.length - dataStart;
         if (found != expected) {
             throw new NpyFormatException(source + ": " + (found < expected ? "truncated" : "trailing bytes")

@@ -1,5 +1,6 @@
 package dev.dlfs.tensor.io;
 
+import dev.dlfs.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,18 +57,17 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
                     + ": shape must be a tuple of integers");
         }
         int[] shape = new int[dims.size()];
-        long size = 1;
         for (int i = 0; i < shape.length; i++) {
             if (!(dims.get(i) instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
                 throw new NpyFormatException(source + ": bad .npy header " + quote(text)
                         + ": shape must hold integers from 0 to " + Integer.MAX_VALUE + ", found " + dims.get(i));
             }
             shape[i] = (int) (long) n;
-            size *= n;
-            if (size > Integer.MAX_VALUE - 16) {
-                throw new NpyFormatException(source + ": shape " + dims
-                        + " has more elements than a Java array holds");
-            }
+        }
+        try {
+            Shapes.size(shape);
+        } catch (IllegalArgumentException e) {
+            throw new NpyFormatException(source + ": " + e.getMessage());
         }
         return new NpyHeader(d, fortran, shape);
     }
@@ -85,14 +85,6 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
             sb.repeat(' ', GROWTH_AXIS_MAX_DIGITS - Integer.toString(growthAxis).length());
         }
         return sb.toString();
-    }
-
-    int size() {
-        long n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        return (int) n;
     }
 
     private static String quote(String text) {

@@ -91,6 +91,15 @@ class NpyErrorsTest {
     }
 
     @Test
+    void aShapeBeyondAJavaArrayIsRefusedWithItsCount() throws Exception {
+        assertFails(npy(1, header("<f4", "(70000, 70000)"), THREE_FLOATS),
+                "shape (70000, 70000) has 4900000000 elements, more than a Java array holds");
+        // 65536⁴ wraps a long product to 0, which an empty data section would match.
+        assertFails(npy(1, header("<f4", "(65536, 65536, 65536, 65536)"), new byte[0]),
+                "shape (65536, 65536, 65536, 65536) has at least", "more than a Java array holds");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         Path p = dir.resolve("missing.npy");
         String msg = assertThrows(java.nio.file.NoSuchFileException.class, () -> Npy.read(p)).getMessage();
