@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The softmax (nn-tensor's, which softmax-with-loss uses) divides each row by its sum in {@link FloatSum}'s order,
- * and each element-wise loss sums exactly its
- * per-element terms, computed here one element at a time, in
+ * and each element-wise loss sums exactly its per-element terms, computed here one element at a time, in
  * {@link FloatSum}'s or {@link DoubleSum}'s fixed order: so the loss has the same bits whether an element falls in a
  * vector lane or in the tail, at any vector width. Lengths straddle the vector widths and the 16-element blocks.
  */
