@@ -24,6 +24,8 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatElementwise.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatReductions.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatGemm.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatOptimizerSteps.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatLossKernels.java",
             "nn-layers/src/main/java/dev/dlfs/layers/kernels/FloatActivations.java");
 
     /** Pattern and replacement, applied in this order to the whole float32 source. */

@@ -5,7 +5,6 @@
  */
 module dev.dlfs.loss {
     requires transitive dev.dlfs.tensor;
-    requires jdk.incubator.vector;
 
     exports dev.dlfs.loss;
 

@@ -1,6 +1,5 @@
 package dev.dlfs.optim;
 
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Tensor;
 import java.util.List;
@@ -36,20 +35,10 @@ public final class WeightDecay {
 
     // A scalar float64 loop on purpose: it runs once per loss evaluation and float64 keeps large sums exact enough.
     private static double sumOfSquares(Tensor w) {
-        int n = w.size();
-        int off = w.offset();
         double s = 0;
-        if (w.dtype() == DType.FLOAT32) {
-            float[] a = w.floatArray();
-            for (int i = 0; i < n; i++) {
-                double x = a[off + i];
-                s += x * x;
-            }
-        } else {
-            double[] a = w.doubleArray();
-            for (int i = 0; i < n; i++) {
-                s += a[off + i] * a[off + i];
-            }
+        for (int i = 0; i < w.size(); i++) {
+            double x = w.getFlat(i);
+            s += x * x;
         }
         return s;
     }

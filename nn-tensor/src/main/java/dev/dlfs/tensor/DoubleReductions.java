@@ -79,14 +79,19 @@ final class DoubleReductions {
     }
 
     /**
-     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. The passes
-     * reuse the element-wise kernels; the row stays in cache between them.
+     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over each of {@code rows} rows of {@code n} elements;
+     * subtracting the max avoids overflow. The exponentials run over all rows at once, so that short rows (ten
+     * classes) fill whole vectors too. The passes reuse the element-wise kernels; the rows stay in cache between them.
      */
-    static void softmax(double[] a, int ao, int n, double[] o, int oo) {
-        double max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        DoubleElementwise.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
-        DoubleElementwise.unary(UnaryOp.EXP, o, oo, o, oo, n);
-        double sum = sum(o, oo, n);
-        DoubleElementwise.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
+    static void softmax(double[] a, int ao, double[] o, int oo, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            double max = reduce(BinaryOp.MAXIMUM, a, ao + r * n, n);
+            DoubleElementwise.binary(BinaryOp.SUB, a, ao + r * n, max, o, oo + r * n, n);
+        }
+        DoubleElementwise.unary(UnaryOp.EXP, o, oo, o, oo, rows * n);
+        for (int r = 0; r < rows; r++) {
+            double sum = sum(o, oo + r * n, n);
+            DoubleElementwise.binary(BinaryOp.DIV, o, oo + r * n, sum, o, oo + r * n, n);
+        }
     }
 }

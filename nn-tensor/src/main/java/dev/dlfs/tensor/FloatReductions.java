@@ -79,14 +79,19 @@ final class FloatReductions {
     }
 
     /**
-     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over one row; subtracting the max avoids overflow. The passes
-     * reuse the element-wise kernels; the row stays in cache between them.
+     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over each of {@code rows} rows of {@code n} elements;
+     * subtracting the max avoids overflow. The exponentials run over all rows at once, so that short rows (ten
+     * classes) fill whole vectors too. The passes reuse the element-wise kernels; the rows stay in cache between them.
      */
-    static void softmax(float[] a, int ao, int n, float[] o, int oo) {
-        float max = reduce(BinaryOp.MAXIMUM, a, ao, n);
-        FloatElementwise.binary(BinaryOp.SUB, a, ao, max, o, oo, n);
-        FloatElementwise.unary(UnaryOp.EXP, o, oo, o, oo, n);
-        float sum = sum(o, oo, n);
-        FloatElementwise.binary(BinaryOp.DIV, o, oo, sum, o, oo, n);
+    static void softmax(float[] a, int ao, float[] o, int oo, int rows, int n) {
+        for (int r = 0; r < rows; r++) {
+            float max = reduce(BinaryOp.MAXIMUM, a, ao + r * n, n);
+            FloatElementwise.binary(BinaryOp.SUB, a, ao + r * n, max, o, oo + r * n, n);
+        }
+        FloatElementwise.unary(UnaryOp.EXP, o, oo, o, oo, rows * n);
+        for (int r = 0; r < rows; r++) {
+            float sum = sum(o, oo + r * n, n);
+            FloatElementwise.binary(BinaryOp.DIV, o, oo + r * n, sum, o, oo + r * n, n);
+        }
     }
 }

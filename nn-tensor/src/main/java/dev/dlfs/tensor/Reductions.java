@@ -92,14 +92,10 @@ final class Reductions {
         out = Elementwise.checkedOut("softmax", out, t.dtype(), t.shapeView());
         int n = Broadcast.rowLength(t.shapeView());
         int rows = n == 0 ? 0 : t.size() / n;
-        for (int r = 0; r < rows; r++) {
-            if (t.dtype() == DType.FLOAT32) {
-                FloatReductions.softmax(t.floatArray(), t.offset() + r * n, n, out.floatArray(),
-                        out.offset() + r * n);
-            } else {
-                DoubleReductions.softmax(t.doubleArray(), t.offset() + r * n, n, out.doubleArray(),
-                        out.offset() + r * n);
-            }
+        if (t.dtype() == DType.FLOAT32) {
+            FloatReductions.softmax(t.floatArray(), t.offset(), out.floatArray(), out.offset(), rows, n);
+        } else {
+            DoubleReductions.softmax(t.doubleArray(), t.offset(), out.doubleArray(), out.offset(), rows, n);
         }
         return out;
     }

@@ -1,12 +1,12 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.simd.DoubleMath;
 
 /**
  * The book's cross-entropy error {@code -Σ t·log(y + 1e-7)}, summed over all rows (callers divide by the batch).
- * The tiny {@code 1e-7} keeps {@code log(0)} from becoming {@code -∞}, exactly as in the book.
+ * The tiny {@code 1e-7} keeps {@code log(0)} from becoming {@code -∞}, exactly as in the book. The logarithms are
+ * taken in float64 whatever the dtype, one element at a time.
  */
 public final class CrossEntropy {
     /** The book's guard against {@code log(0)}. */
@@ -19,16 +19,8 @@ public final class CrossEntropy {
     public static double sumAtLabels(Tensor p, int[] labels) {
         int classes = p.size() / labels.length;
         double s = 0;
-        if (p.dtype() == DType.FLOAT32) {
-            float[] a = p.floatArray();
-            for (int r = 0; r < labels.length; r++) {
-                s -= DoubleMath.log(a[p.offset() + r * classes + labels[r]] + GUARD);
-            }
-        } else {
-            double[] a = p.doubleArray();
-            for (int r = 0; r < labels.length; r++) {
-                s -= DoubleMath.log(a[p.offset() + r * classes + labels[r]] + GUARD);
-            }
+        for (int r = 0; r < labels.length; r++) {
+            s -= DoubleMath.log(p.getFlat(r * classes + labels[r]) + GUARD);
         }
         return s;
     }
@@ -36,24 +28,10 @@ public final class CrossEntropy {
     /** {@code -Σ t·log(p + 1e-7)} over all elements; zero targets are skipped, so only one log per one-hot row. */
     public static double sumWeighted(Tensor p, Tensor t) {
         double s = 0;
-        int n = p.size();
-        if (p.dtype() == DType.FLOAT32) {
-            float[] a = p.floatArray();
-            float[] b = t.floatArray();
-            for (int i = 0; i < n; i++) {
-                float ti = b[t.offset() + i];
-                if (ti != 0) {
-                    s -= ti * DoubleMath.log(a[p.offset() + i] + GUARD);
-                }
-            }
-        } else {
-            double[] a = p.doubleArray();
-            double[] b = t.doubleArray();
-            for (int i = 0; i < n; i++) {
-                double ti = b[t.offset() + i];
-                if (ti != 0) {
-                    s -= ti * DoubleMath.log(a[p.offset() + i] + GUARD);
-                }
+        for (int i = 0; i < p.size(); i++) {
+            double ti = t.getFlat(i);
+            if (ti != 0) {
+                s -= ti * DoubleMath.log(p.getFlat(i) + GUARD);
             }
         }
         return s;

@@ -1,26 +1,17 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
-import dev.dlfs.tensor.simd.DoubleSum;
-import dev.dlfs.tensor.simd.FloatSum;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A loss that adds up one term per element, {@code Σ f(y, t)}, and divides by the batch size {@code N}; its gradient
  * is {@code f'(y, t) / N}. Targets have the prediction's shape, or are class indices compared as one-hot rows.
  *
- * <p>Subclasses supply one fused, vectorised kernel per dtype that writes each element's term and gradient in one
- * pass; the terms are then summed in {@link FloatSum}'s or {@link DoubleSum}'s fixed order, so that the loss has
- * the same bits at every vector width. The gradient, the terms, the one-hot rows and the labels live in workspaces
- * reused while shapes stay the same.
+ * <p>Each subclass is one fused operation of {@link dev.dlfs.tensor.fused.LossKernels}, which writes every element's
+ * term and gradient in one pass and sums the terms in a fixed order, so that the loss has the same bits at every
+ * vector width. The gradient, the terms, the one-hot rows and the labels live in workspaces reused while shapes stay
+ * the same.
  */
 public abstract class ElementwiseLoss {
-    static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
-
     private final String name;
     private Tensor grad;
     private Tensor terms;
@@ -52,17 +43,7 @@ public abstract class ElementwiseLoss {
         Tensor target = target(y, t);
         grad = Targets.workspace(grad, y);
         terms = Targets.workspace(terms, y);
-        int n = Targets.batchSize(y);
-        double sum;
-        if (y.dtype() == DType.FLOAT32) {
-            terms(y.floatArray(), y.offset(), target.floatArray(), target.offset(), grad.floatArray(),
-                    grad.offset(), terms.floatArray(), terms.offset(), y.size(), 1f / n);
-            sum = FloatSum.of(terms.floatArray(), terms.offset(), y.size());
-        } else {
-            terms(y.doubleArray(), y.offset(), target.doubleArray(), target.offset(), grad.doubleArray(),
-                    grad.offset(), terms.doubleArray(), terms.offset(), y.size(), 1.0 / n);
-            sum = DoubleSum.of(terms.doubleArray(), terms.offset(), y.size());
-        }
+        double sum = terms(y, target, Targets.batchSize(y), grad, terms);
         ready = true;
         return sum;
     }
@@ -92,13 +73,8 @@ public abstract class ElementwiseLoss {
     }
 
     /**
-     * Writes {@code e[i] = f(y[i], t[i])} and {@code g[i] = f'(y[i], t[i])·scale} for {@code i < n}, the same
-     * bits in vector lanes and in the scalar tail. Offsets {@code yo, to, go, eo} locate element 0 of each array.
+     * Writes each element's term {@code f(y, t)} into {@code terms} and its gradient {@code f'(y, t) / batchSize}
+     * into {@code grad} (both of {@code y}'s shape), and returns the sum of the terms.
      */
-    abstract void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n,
-                        float scale);
-
-    /** The float64 kernel: same contract as the float32 one. */
-    abstract void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
-                        double scale);
+    abstract double terms(Tensor y, Tensor t, int batchSize, Tensor grad, Tensor terms);
 }

@@ -1,12 +1,7 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
-import dev.dlfs.tensor.simd.DoubleMath;
-import dev.dlfs.tensor.simd.FloatMath;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
+import dev.dlfs.tensor.fused.LossKernels;
 
 /**
  * Sigmoid followed by the binary cross-entropy, on scores (logits), averaged over the batch. Each element is one
@@ -55,68 +50,11 @@ public final class SigmoidWithLoss extends ElementwiseLoss {
     /** σ(y), element by element: the probability of "yes". */
     @Override
     public Tensor output(Tensor y) {
-        Tensor p = Tensor.zerosLike(y);
-        if (y.dtype() == DType.FLOAT32) {
-            FloatMath.sigmoid(y.floatArray(), y.offset(), p.floatArray(), 0, y.size());
-        } else {
-            DoubleMath.sigmoid(y.doubleArray(), y.offset(), p.doubleArray(), 0, y.size());
-        }
-        return p;
-    }
-
-    /** σ(x) from z = e^-|x| as in {@link FloatMath#sigmoid}, reusing the z that the loss term needs. */
-    private static FloatVector sigmoid(FloatVector x, FloatVector z) {
-        return z.blend(1f, x.compare(VectorOperators.GE, 0f)).div(z.add(1f));
-    }
-
-    private static DoubleVector sigmoid(DoubleVector x, DoubleVector z) {
-        return z.blend(1.0, x.compare(VectorOperators.GE, 0.0)).div(z.add(1.0));
-    }
-
-    private static float sigmoid(float x, float z) {
-        return (x >= 0 ? 1f : z) / (z + 1f);
-    }
-
-    private static double sigmoid(double x, double z) {
-        return (x >= 0 ? 1.0 : z) / (z + 1.0);
+        return y.sigmoid();
     }
 
     @Override
-    void terms(float[] y, int yo, float[] t, int to, float[] g, int go, float[] e, int eo, int n, float scale) {
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FS.length()) {
-            FloatVector x = FloatVector.fromArray(FS, y, yo + i);
-            FloatVector tv = FloatVector.fromArray(FS, t, to + i);
-            FloatVector z = FloatMath.exp(x.abs().neg());
-            x.max(0f).sub(x.mul(tv)).add(FloatMath.log1p(z)).intoArray(e, eo + i);
-            sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
-        }
-        for (; i < n; i++) {
-            float x = y[yo + i];
-            float tv = t[to + i];
-            float z = FloatMath.exp(-Math.abs(x));
-            e[eo + i] = Math.max(x, 0f) - x * tv + FloatMath.log1p(z);
-            g[go + i] = (sigmoid(x, z) - tv) * scale;
-        }
-    }
-
-    @Override
-    void terms(double[] y, int yo, double[] t, int to, double[] g, int go, double[] e, int eo, int n,
-               double scale) {
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
-            DoubleVector x = DoubleVector.fromArray(DS, y, yo + i);
-            DoubleVector tv = DoubleVector.fromArray(DS, t, to + i);
-            DoubleVector z = DoubleMath.exp(x.abs().neg());
-            x.max(0.0).sub(x.mul(tv)).add(DoubleMath.log1p(z)).intoArray(e, eo + i);
-            sigmoid(x, z).sub(tv).mul(scale).intoArray(g, go + i);
-        }
-        for (; i < n; i++) {
-            double x = y[yo + i];
-            double tv = t[to + i];
-            double z = DoubleMath.exp(-Math.abs(x));
-            e[eo + i] = Math.max(x, 0.0) - x * tv + DoubleMath.log1p(z);
-            g[go + i] = (sigmoid(x, z) - tv) * scale;
-        }
+    double terms(Tensor y, Tensor t, int batchSize, Tensor grad, Tensor terms) {
+        return LossKernels.sigmoidCrossEntropy(y, t, batchSize, grad, terms);
     }
 }

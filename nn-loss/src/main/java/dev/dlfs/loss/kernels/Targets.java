@@ -1,6 +1,5 @@
 package dev.dlfs.loss.kernels;
 
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 import java.util.Arrays;
@@ -71,16 +70,8 @@ public final class Targets {
     public static int[] labels(String op, Tensor t, int classes, int[] reuse) {
         int n = t.size();
         int[] out = reuse != null && reuse.length == n ? reuse : new int[n];
-        if (t.dtype() == DType.FLOAT32) {
-            float[] a = t.floatArray();
-            for (int i = 0; i < n; i++) {
-                out[i] = label(op, a[t.offset() + i], i, classes);
-            }
-        } else {
-            double[] a = t.doubleArray();
-            for (int i = 0; i < n; i++) {
-                out[i] = label(op, a[t.offset() + i], i, classes);
-            }
+        for (int i = 0; i < n; i++) {
+            out[i] = label(op, t.getFlat(i), i, classes);
         }
         return out;
     }
@@ -100,16 +91,8 @@ public final class Targets {
     public static void oneHot(int[] labels, Tensor out) {
         out.fill(0);
         int classes = out.size() / labels.length;
-        if (out.dtype() == DType.FLOAT32) {
-            float[] o = out.floatArray();
-            for (int r = 0; r < labels.length; r++) {
-                o[out.offset() + r * classes + labels[r]] = 1f;
-            }
-        } else {
-            double[] o = out.doubleArray();
-            for (int r = 0; r < labels.length; r++) {
-                o[out.offset() + r * classes + labels[r]] = 1.0;
-            }
+        for (int r = 0; r < labels.length; r++) {
+            out.setFlat(r * classes + labels[r], 1);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The softmax divides each row by its sum in {@link FloatSum}'s order, and each element-wise loss sums exactly its
- * per-element terms, computed here one element at a time, in
+ * The softmax (nn-tensor's, which softmax-with-loss uses) divides each row by its sum in {@link FloatSum}'s order,
+ * and each element-wise loss sums exactly its per-element terms, computed here one element at a time, in
  * {@link FloatSum}'s or {@link DoubleSum}'s fixed order: so the loss has the same bits whether an element falls in a
  * vector lane or in the tail, at any vector width. Lengths straddle the vector widths and the 16-element blocks.
  */
@@ -95,7 +95,7 @@ class LossSumOrderTest {
                 x[i] = (float) (rng.nextGaussian() * 4);
             }
             Tensor out = Tensor.zeros(DType.FLOAT32, rows, classes);
-            Softmax.rows(Tensor.of(x, rows, classes), out);
+            Tensor.of(x, rows, classes).softmax(out);
             for (int r = 0; r < rows; r++) {
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < classes; j++) {

@@ -1,22 +1,16 @@
 package dev.dlfs.optim.internal;
 
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.OptimizerSteps;
 import dev.dlfs.tensor.spi.Options;
 import java.util.List;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Nesterov's accelerated gradient in the form of the book's {@code Nesterov}:
  * {@code v = m·v − lr·g; W += m·m·v; W −= (1 + m)·lr·g}. Slot {@code v}.
  */
 public final class Nesterov extends StatefulOptimizer {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-
     private final double momentum;
 
     Nesterov(double lr, double momentum, double weightDecay) {
@@ -39,52 +33,6 @@ public final class Nesterov extends StatefulOptimizer {
 
     @Override
     void update(Tensor w, Tensor g, double wd, Tensor[] slots) {
-        Tensor v = slots[0];
-        // The coefficients as the book's Python evaluates them: (m·m)·v and ((1 + m)·lr)·g.
-        double mm = momentum * momentum;
-        double step = (1 + momentum) * lr;
-        if (w.dtype() == DType.FLOAT32) {
-            update(w.floatArray(), w.offset(), g.floatArray(), g.offset(), v.floatArray(), v.offset(), w.size(),
-                    (float) lr, (float) momentum, (float) mm, (float) step, (float) wd);
-        } else {
-            update(w.doubleArray(), w.offset(), g.doubleArray(), g.offset(), v.doubleArray(), v.offset(), w.size(),
-                    lr, momentum, mm, step, wd);
-        }
-    }
-
-    private static void update(float[] w, int wo, float[] g, int go, float[] v, int vo, int n,
-                               float lr, float m, float mm, float step, float wd) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += F.length()) {
-            FloatVector wv = FloatVector.fromArray(F, w, wo + i);
-            FloatVector gv = FloatVector.fromArray(F, g, go + i).add(wv.mul(wd));
-            FloatVector vv = FloatVector.fromArray(F, v, vo + i).mul(m).sub(gv.mul(lr));
-            vv.intoArray(v, vo + i);
-            wv.add(vv.mul(mm)).sub(gv.mul(step)).intoArray(w, wo + i);
-        }
-        for (; i < n; i++) {
-            float gi = g[go + i] + wd * w[wo + i];
-            float vi = v[vo + i] * m - gi * lr;
-            v[vo + i] = vi;
-            w[wo + i] = w[wo + i] + vi * mm - gi * step;
-        }
-    }
-
-    private static void update(double[] w, int wo, double[] g, int go, double[] v, int vo, int n,
-                               double lr, double m, double mm, double step, double wd) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-            DoubleVector wv = DoubleVector.fromArray(D, w, wo + i);
-            DoubleVector gv = DoubleVector.fromArray(D, g, go + i).add(wv.mul(wd));
-            DoubleVector vv = DoubleVector.fromArray(D, v, vo + i).mul(m).sub(gv.mul(lr));
-            vv.intoArray(v, vo + i);
-            wv.add(vv.mul(mm)).sub(gv.mul(step)).intoArray(w, wo + i);
-        }
-        for (; i < n; i++) {
-            double gi = g[go + i] + wd * w[wo + i];
-            double vi = v[vo + i] * m - gi * lr;
-            v[vo + i] = vi;
-            w[wo + i] = w[wo + i] + vi * mm - gi * step;
-        }
+        OptimizerSteps.nesterov(w, g, slots[0], lr, momentum, wd);
     }
 }
