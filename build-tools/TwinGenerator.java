@@ -24,7 +24,7 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatElementwise.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatReductions.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatGemm.java",
-            "nn-layers/src/main/java/dev/dlfs/layers/kernels/FloatActivations.java");
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java");
 
     /** Pattern and replacement, applied in this order to the whole float32 source. */
     static final String[][] SWAPS = {

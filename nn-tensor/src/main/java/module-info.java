@@ -14,4 +14,5 @@ module dev.dlfs.tensor {
     exports dev.dlfs.tensor.spi;
     exports dev.dlfs.tensor.io;
     exports dev.dlfs.tensor.simd;
+    exports dev.dlfs.tensor.fused to dev.dlfs.layers, dev.dlfs.loss, dev.dlfs.optim;
 }
