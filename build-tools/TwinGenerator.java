@@ -24,7 +24,9 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatElementwise.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatReductions.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatGemm.java",
-            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java");
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatAffine.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatConvolutions.java");
 
     /** Pattern and replacement, applied in this order to the whole float32 source. */
     static final String[][] SWAPS = {
