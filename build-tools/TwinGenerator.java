@@ -26,7 +26,9 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatGemm.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatOptimizerSteps.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatLossKernels.java",
-            "nn-layers/src/main/java/dev/dlfs/layers/kernels/FloatActivations.java");
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatAffine.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatConvolutions.java");
 
     /** Pattern and replacement, applied in this order to the whole float32 source. */
     static final String[][] SWAPS = {

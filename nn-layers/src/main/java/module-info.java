@@ -4,7 +4,6 @@
  */
 module dev.dlfs.layers {
     requires transitive dev.dlfs.tensor;
-    requires jdk.incubator.vector;
 
     exports dev.dlfs.layers;
 

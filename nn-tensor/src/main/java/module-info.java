@@ -16,5 +16,5 @@ module dev.dlfs.tensor {
     exports dev.dlfs.tensor.spi;
     exports dev.dlfs.tensor.io;
     exports dev.dlfs.tensor.simd;
-    exports dev.dlfs.tensor.fused to dev.dlfs.optim, dev.dlfs.loss;
+    exports dev.dlfs.tensor.fused to dev.dlfs.layers, dev.dlfs.loss, dev.dlfs.optim;
 }

@@ -1,8 +1,7 @@
 package dev.dlfs.layers;
 
-import dev.dlfs.layers.kernels.ActivationKernels;
-import dev.dlfs.layers.kernels.ActivationKernels.Function;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.ActivationKernels;
 
 /**
  * The book's activation functions on tensors of any shape, float32 or float64; each returns a new tensor of the
@@ -20,27 +19,27 @@ public final class Activations {
 
     /** 1 where x &gt; 0, else 0 (the perceptron's step function). */
     public static Tensor step(Tensor x) {
-        return apply(Function.STEP, x);
+        return x.gt(0.0);
     }
 
     /** 1 / (1 + e^−x). */
     public static Tensor sigmoid(Tensor x) {
-        return apply(Function.SIGMOID, x);
+        return x.sigmoid();
     }
 
     /** tanh(x). */
     public static Tensor tanh(Tensor x) {
-        return apply(Function.TANH, x);
+        return x.tanh();
     }
 
     /** max(0, x). */
     public static Tensor relu(Tensor x) {
-        return apply(Function.RELU, x);
+        return x.maximum(0.0);
     }
 
     /** log(1 + eˣ), computed without overflow for large x. */
     public static Tensor softplus(Tensor x) {
-        return apply(Function.SOFTPLUS, x);
+        return ActivationKernels.softplus(x, Tensor.zerosLike(x));
     }
 
     /** A copy of x (the book's {@code identity_function}, as a new tensor like the others). */
@@ -54,9 +53,5 @@ public final class Activations {
      */
     public static Tensor softmax(Tensor x) {
         return x.softmax();
-    }
-
-    private static Tensor apply(Function f, Tensor x) {
-        return ActivationKernels.apply(f, x, Tensor.zerosLike(x));
     }
 }

@@ -83,13 +83,9 @@ public final class LayerGradientCheck {
             throw new IllegalStateException("gradient check of " + name + ": output shape changed to "
                     + Shapes.format(y.shape()));
         }
-        double[] a = g.doubleArray();
-        double[] b = y.doubleArray();
-        int ao = g.offset();
-        int bo = y.offset();
         double s = 0;
         for (int i = 0; i < g.size(); i++) {
-            s += a[ao + i] * b[bo + i];
+            s += g.getFlat(i) * y.getFlat(i);
         }
         return s;
     }

@@ -1,12 +1,12 @@
 package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
-import dev.dlfs.layers.kernels.Rows;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.AffineKernels;
 import java.util.List;
 
 /**
@@ -48,7 +48,7 @@ final class Affine implements Layer {
         x2d = x.reshape(n, in);
         Tensor y = out.get(dtype, n, units);
         Gemm.gemm(false, false, 1.0, x2d, w.value(), 0.0, y);
-        Rows.addToRows(y, b.value(), n, units);
+        y.addInPlace(b.value());                    // + b, broadcast over the batch
         return y;
     }
 
@@ -63,7 +63,7 @@ final class Affine implements Layer {
                     + x2d.dtype() + Shapes.format(n, units));
         }
         Gemm.gemm(true, false, 1.0, x2d, dout, 0.0, w.grad());
-        Rows.columnSums(dout, n, units, b.grad());
+        AffineKernels.biasGradient(dout, b.grad());  // db = Σ dout over the batch
         if (!inputGradient) {
             return null;
         }

@@ -5,6 +5,7 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.BatchNormKernels;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,13 @@ final class BatchNormalization implements Layer {
     private final int[] sampleShape;
     private final int features;
     private final int plane;
-    private final double[] g;
-    private final double[] invStd;
-    private final double[] sumA;
-    private final double[] sumB;
+    // Per-feature float64 statistics of the last forward pass (scale = γ·invStd), and the sums of the last backward.
+    private final Tensor mean;
+    private final Tensor variance;
+    private final Tensor invStd;
+    private final Tensor scale;
+    private final Tensor doutSum;
+    private final Tensor doutXnSum;
     private final Workspace x64 = new Workspace();
     private final Workspace normalized = new Workspace();
     private final Workspace out = new Workspace();
@@ -60,10 +64,12 @@ final class BatchNormalization implements Layer {
         this.beta = Parameter.of("beta", Tensor.zeros(dtype, features), false);
         this.runningMean = Tensor.zeros(dtype, features);   // zeros for both, as in the book
         this.runningVar = Tensor.zeros(dtype, features);
-        this.g = new double[features];
-        this.invStd = new double[features];
-        this.sumA = new double[features];
-        this.sumB = new double[features];
+        this.mean = Tensor.zeros(DType.FLOAT64, features);
+        this.variance = Tensor.zeros(DType.FLOAT64, features);
+        this.invStd = Tensor.zeros(DType.FLOAT64, features);
+        this.scale = Tensor.zeros(DType.FLOAT64, features);
+        this.doutSum = Tensor.zeros(DType.FLOAT64, features);
+        this.doutXnSum = Tensor.zeros(DType.FLOAT64, features);
     }
 
     @Override
@@ -74,66 +80,34 @@ final class BatchNormalization implements Layer {
             throw new IllegalArgumentException("batchnorm: input " + x.describe() + ", expected " + dtype
                     + " batches of samples shaped " + Shapes.format(sampleShape));
         }
-        int n = x.dim(0);
-        int m = n * plane;
+        int m = x.dim(0) * plane;
         if (training && m == 0) {
             throw new IllegalArgumentException("batchnorm: an empty batch " + x.describe() + " has no statistics");
         }
         lastTraining = training;
-        Tensor xd = asDouble(x, x64);
-        double[] a = xd.doubleArray();
-        int ao = xd.offset();
-        xn = normalized.get(DType.FLOAT64, x.shape());
-        double[] z = xn.doubleArray();
-        int zo = xn.offset();
-        for (int f = 0; f < features; f++) {
-            g[f] = gamma.value().getFlat(f);
-        }
+        Tensor xd = BatchNormKernels.asFloat64(x, x64.get(DType.FLOAT64, x.shape()));
         if (training) {
-            sums(a, ao, null, 0, n);                         // sumA = Σx
+            BatchNormKernels.featureSums(xd, mean);
+            mean.divInPlace(m);
+            BatchNormKernels.squaredDeviationSums(xd, mean, variance);
+            variance.divInPlace(m);
             for (int f = 0; f < features; f++) {
-                sumA[f] /= m;                                  // mean
-            }
-            Arrays.fill(sumB, 0);
-            for (int i = 0; i < n; i++) {
-                for (int f = 0; f < features; f++) {
-                    int base = ao + (i * features + f) * plane;
-                    double mu = sumA[f];
-                    double s = 0;
-                    for (int p = 0; p < plane; p++) {
-                        double c = a[base + p] - mu;
-                        s += c * c;
-                    }
-                    sumB[f] += s;
-                }
-            }
-            for (int f = 0; f < features; f++) {
-                double var = sumB[f] / m;
-                invStd[f] = 1 / Math.sqrt(var + epsilon);
-                runningMean.setFlat(f, momentum * runningMean.getFlat(f) + (1 - momentum) * sumA[f]);
-                runningVar.setFlat(f, momentum * runningVar.getFlat(f) + (1 - momentum) * var);
+                invStd.setFlat(f, 1 / Math.sqrt(variance.getFlat(f) + epsilon));
+                runningMean.setFlat(f, momentum * runningMean.getFlat(f) + (1 - momentum) * mean.getFlat(f));
+                runningVar.setFlat(f, momentum * runningVar.getFlat(f) + (1 - momentum) * variance.getFlat(f));
             }
         } else {
             for (int f = 0; f < features; f++) {
-                sumA[f] = runningMean.getFlat(f);
-                invStd[f] = 1 / Math.sqrt(runningVar.getFlat(f) + epsilon);
+                mean.setFlat(f, runningMean.getFlat(f));
+                invStd.setFlat(f, 1 / Math.sqrt(runningVar.getFlat(f) + epsilon));
             }
         }
-        Tensor y = out.get(dtype, x.shape());
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < features; f++) {
-                int at = (i * features + f) * plane;
-                double mu = sumA[f];
-                double is = invStd[f];
-                double bf = beta.value().getFlat(f);
-                for (int p = 0; p < plane; p++) {
-                    double v = (a[ao + at + p] - mu) * is;
-                    z[zo + at + p] = v;
-                    store(y, at + p, g[f] * v + bf);
-                }
-            }
+        for (int f = 0; f < features; f++) {
+            scale.setFlat(f, gamma.value().getFlat(f) * invStd.getFlat(f));
         }
-        return y;
+        xn = normalized.get(DType.FLOAT64, x.shape());
+        return BatchNormKernels.normalize(xd, mean, invStd, gamma.value(), beta.value(), xn,
+                out.get(dtype, x.shape()));
     }
 
     @Override
@@ -145,77 +119,14 @@ final class BatchNormalization implements Layer {
             throw new IllegalArgumentException("batchnorm backward: gradient " + dout.describe() + ", expected "
                     + gamma.value().dtype() + Shapes.format(xn.shape()));
         }
-        int n = dout.dim(0);
-        int m = n * plane;
-        Tensor gd = asDouble(dout, x64);
-        double[] d = gd.doubleArray();
-        int dOff = gd.offset();
-        double[] z = xn.doubleArray();
-        int zo = xn.offset();
-        sums(d, dOff, z, zo, n);                               // sumA = Σ dout (dβ), sumB = Σ dout·x̂ (dγ)
+        Tensor gd = BatchNormKernels.asFloat64(dout, x64.get(DType.FLOAT64, dout.shape()));
+        BatchNormKernels.featureSums(gd, xn, doutSum, doutXnSum);
         for (int f = 0; f < features; f++) {
-            beta.grad().setFlat(f, sumA[f]);
-            gamma.grad().setFlat(f, sumB[f]);
+            beta.grad().setFlat(f, doutSum.getFlat(f));        // dβ = Σ dout
+            gamma.grad().setFlat(f, doutXnSum.getFlat(f));     // dγ = Σ dout·x̂
         }
-        Tensor result = dx.get(dout.dtype(), dout.shape());
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < features; f++) {
-                int at = (i * features + f) * plane;
-                double k = g[f] * invStd[f];
-                for (int p = 0; p < plane; p++) {
-                    double v = d[dOff + at + p];
-                    // Training: the batch statistics depend on x too, which removes the mean of dout and its
-                    // component along x̂ (the book's chain through xc, std and var, simplified).
-                    store(result, at + p, lastTraining ? k * (v - (sumA[f] + z[zo + at + p] * sumB[f]) / m) : k * v);
-                }
-            }
-        }
-        return result;
-    }
-
-    /** {@code sumA[f] = Σ a}, and if {@code b} is given {@code sumB[f] = Σ a·b}, over batch and plane. */
-    private void sums(double[] a, int ao, double[] b, int bo, int n) {
-        Arrays.fill(sumA, 0);
-        Arrays.fill(sumB, 0);
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < features; f++) {
-                int at = (i * features + f) * plane;
-                double s = 0;
-                double t = 0;
-                for (int p = 0; p < plane; p++) {
-                    s += a[ao + at + p];
-                    if (b != null) {
-                        t += a[ao + at + p] * b[bo + at + p];
-                    }
-                }
-                sumA[f] += s;
-                sumB[f] += t;
-            }
-        }
-    }
-
-    /** {@code t} itself if it is float64, else a float64 copy in {@code ws}. */
-    private static Tensor asDouble(Tensor t, Workspace ws) {
-        if (t.dtype() == DType.FLOAT64) {
-            return t;
-        }
-        Tensor c = ws.get(DType.FLOAT64, t.shape());
-        float[] src = t.floatArray();
-        double[] dst = c.doubleArray();
-        int so = t.offset();
-        int co = c.offset();
-        for (int i = 0; i < t.size(); i++) {
-            dst[co + i] = src[so + i];
-        }
-        return c;
-    }
-
-    private static void store(Tensor t, int i, double v) {
-        if (t.dtype() == DType.FLOAT64) {
-            t.doubleArray()[t.offset() + i] = v;
-        } else {
-            t.floatArray()[t.offset() + i] = (float) v;
-        }
+        return BatchNormKernels.inputGradient(gd, xn, scale, doutSum, doutXnSum, lastTraining,
+                dx.get(dout.dtype(), dout.shape()));
     }
 
     @Override

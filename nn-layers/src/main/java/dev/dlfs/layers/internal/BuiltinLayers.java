@@ -37,11 +37,11 @@ public final class BuiltinLayers implements LayerProvider {
         Options o = spec.options();
         Layer layer = switch (canonical(type)) {
             case "affine", "dense" -> affine(o, context, owner);
-            case "relu" -> new ElementwiseActivation.Relu();
-            case "sigmoid" -> new ElementwiseActivation.Sigmoid();
-            case "tanh" -> new ElementwiseActivation.Tanh();
-            case "step" -> new ElementwiseActivation.Step();
-            case "softplus" -> new ElementwiseActivation.Softplus();
+            case "relu" -> new Relu();
+            case "sigmoid" -> new Sigmoid();
+            case "tanh" -> new Tanh();
+            case "step" -> new Step();
+            case "softplus" -> new Softplus();
             case "identity" -> new Identity();
             case "softmax" -> new Softmax();
             case "flatten" -> new Flatten();

@@ -1,13 +1,13 @@
 package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
-import dev.dlfs.layers.kernels.Rows;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Im2col;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.ConvolutionKernels;
 import java.util.List;
 
 /**
@@ -70,7 +70,7 @@ final class Convolution implements Layer {
         Tensor r = rowsOut.get(dtype, n * plane, filters);
         Gemm.gemm(false, true, 1.0, lastCol, w.value().reshape(filters, k), 0.0, r);
         Tensor y = out.get(dtype, n, filters, o[1], o[2]);
-        Rows.transposeBlocks(r, b.value(), y, n, plane, filters);
+        ConvolutionKernels.rowsToChannels(r, b.value(), y);
         return y;
     }
 
@@ -90,8 +90,8 @@ final class Convolution implements Layer {
         int plane = o[1] * o[2];
         int k = channels * fh * fw;
         Tensor g = rowsGrad.get(dtype, n * plane, filters);
-        Rows.transposeBlocks(dout, null, g, n, filters, plane);
-        Rows.channelSums(dout, n, filters, plane, b.grad());
+        ConvolutionKernels.channelsToRows(dout, g);
+        ConvolutionKernels.channelSums(dout, b.grad());
         Gemm.gemm(true, false, 1.0, g, lastCol, 0.0, w.grad().reshape(filters, k));
         if (!inputGradient) {
             return null;

@@ -1,9 +1,9 @@
 package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
-import dev.dlfs.layers.kernels.PoolingKernels;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.PoolingKernels;
 
 /**
  * The book's Pooling layer on NCHW batches, max (the book's) or average, each channel separately: a ph×pw window

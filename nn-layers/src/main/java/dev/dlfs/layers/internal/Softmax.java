@@ -1,8 +1,8 @@
 package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
-import dev.dlfs.layers.kernels.ActivationKernels;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.ActivationKernels;
 
 /**
  * Softmax over each row (the last axis) as a layer: the output activation of the book's chapter 3 network, for

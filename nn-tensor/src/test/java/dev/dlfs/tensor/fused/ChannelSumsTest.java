@@ -1,4 +1,4 @@
-package dev.dlfs.layers.kernels;
+package dev.dlfs.tensor.fused;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,8 +28,8 @@ class ChannelSumsTest {
             Tensor f = d.to(DType.FLOAT32);
             Tensor outD = Tensor.zeros(DType.FLOAT64, channels);
             Tensor outF = Tensor.zeros(DType.FLOAT32, channels);
-            Rows.channelSums(d, blocks, channels, plane, outD);
-            Rows.channelSums(f, blocks, channels, plane, outF);
+            ConvolutionKernels.channelSums(d, outD);
+            ConvolutionKernels.channelSums(f, outF);
             for (int c = 0; c < channels; c++) {
                 double wantD = 0;
                 double wantF = 0;

@@ -1,4 +1,4 @@
-package dev.dlfs.layers.kernels;
+package dev.dlfs.tensor.fused;
 
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
@@ -6,7 +6,8 @@ import dev.dlfs.tensor.Tensor;
 /**
  * Max and average pooling over the planes of an NCHW tensor, window by window. Padding counts as zeros, as with
  * the book's im2col: a max over a window that reaches into the padding is at least 0, and an average always divides
- * by the full window size.
+ * by the full window size. Images hold {@code planes} planes of h×w, pooled tensors as many of oh×ow; the arrays
+ * passed in are the layer's, reused from step to step.
  */
 public final class PoolingKernels {
     private PoolingKernels() {
@@ -16,6 +17,16 @@ public final class PoolingKernels {
      * One pooling geometry: window ph×pw moved by sh, sw over planes of h×w padded by {@code pad}, giving oh×ow.
      */
     public record Geometry(int ph, int pw, int sh, int sw, int pad, int h, int w, int oh, int ow) {
+        /** Fails unless the windows fit: sizes >= 1, a pad below the window, oh×ow the windows that fit h×w. */
+        public Geometry {
+            if (ph < 1 || pw < 1 || sh < 1 || sw < 1 || pad < 0 || pad >= ph || pad >= pw || h < 0 || w < 0
+                    || h + 2 * pad < ph || w + 2 * pad < pw
+                    || oh != (h + 2 * pad - ph) / sh + 1 || ow != (w + 2 * pad - pw) / sw + 1) {
+                throw new IllegalArgumentException("pooling: window " + ph + "×" + pw + ", stride " + sh + "×" + sw
+                        + ", pad " + pad + " does not give " + oh + "×" + ow + " outputs from " + h + "×" + w);
+            }
+        }
+
         int windowSize() {
             return ph * pw;
         }
@@ -28,6 +39,11 @@ public final class PoolingKernels {
      * {@code rowBest} is scratch space of at least {@code g.ow()} longs.
      */
     public static void maxForward(Tensor x, Tensor y, int[] argmax, long[] rowBest, int planes, Geometry g) {
+        check("max pooling", x, y, planes, g);
+        if (argmax.length < y.size() || rowBest.length < g.ow()) {
+            throw new IllegalArgumentException("max pooling: argmax holds " + argmax.length + " and rowBest "
+                    + rowBest.length + ", need at least " + y.size() + " and " + g.ow());
+        }
         if (x.dtype() == DType.FLOAT32) {
             maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g, rowBest);
         } else {
@@ -137,6 +153,11 @@ public final class PoolingKernels {
 
     /** {@code dx} = zeros, plus each {@code dout[o]} added at {@code argmax[o]}. */
     public static void maxBackward(Tensor dout, int[] argmax, Tensor dx) {
+        Operands.sameDtype("max pooling backward", dout, dx);
+        if (argmax.length < dout.size()) {
+            throw new IllegalArgumentException("max pooling backward: " + argmax.length + " winners for "
+                    + dout.describe());
+        }
         dx.fill(0);
         int n = dout.size();
         int go = dout.offset();
@@ -162,13 +183,24 @@ public final class PoolingKernels {
 
     /** {@code y} = the window means (padding included as zeros) of {@code planes} planes of {@code x}. */
     public static void averageForward(Tensor x, Tensor y, int planes, Geometry g) {
+        check("average pooling", x, y, planes, g);
         average(true, x, y, planes, g);
     }
 
     /** {@code dx} = each {@code dout[o] / window size} spread over the in-image part of window o. */
     public static void averageBackward(Tensor dout, Tensor dx, int planes, Geometry g) {
+        check("average pooling backward", dx, dout, planes, g);
         dx.fill(0);
         average(false, dx, dout, planes, g);
+    }
+
+    /** Fails unless {@code img} holds the planes of h×w and {@code pooled} as many of oh×ow, in one dtype. */
+    private static void check(String op, Tensor img, Tensor pooled, int planes, Geometry g) {
+        Operands.sameDtype(op, img, pooled);
+        if (img.size() != planes * g.h() * g.w() || pooled.size() != planes * g.oh() * g.ow()) {
+            throw new IllegalArgumentException(op + ": " + img.describe() + " and " + pooled.describe() + " are not "
+                    + planes + " planes of " + g.h() + "×" + g.w() + " and " + g.oh() + "×" + g.ow());
+        }
     }
 
     /** Walks the in-image part of every window: sums {@code img} into {@code pooled}, or spreads it back. */

@@ -1,5 +1,5 @@
 // Generated from FloatActivations.java by build-tools/TwinGenerator.java; do not edit.
-package dev.dlfs.layers.kernels;
+package dev.dlfs.tensor.fused;
 
 import dev.dlfs.tensor.simd.DoubleMath;
 import jdk.incubator.vector.DoubleVector;
@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float64 kernels of the activations' backward passes, and softplus (which the tensor core lacks), on raw arrays:
- * {@code n} elements from each offset. Vector loops with scalar tails; outputs may alias inputs.
+ * float64 loops of {@link ActivationKernels} on raw arrays: {@code n} elements from each offset. Vector loops with
+ * scalar tails; outputs may alias inputs.
  */
 final class DoubleActivations {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

@@ -1,5 +1,5 @@
 // DoubleActivations.java is generated from this file by build-tools/TwinGenerator.java.
-package dev.dlfs.layers.kernels;
+package dev.dlfs.tensor.fused;
 
 import dev.dlfs.tensor.simd.FloatMath;
 import jdk.incubator.vector.FloatVector;
@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 kernels of the activations' backward passes, and softplus (which the tensor core lacks), on raw arrays:
- * {@code n} elements from each offset. Vector loops with scalar tails; outputs may alias inputs.
+ * float32 loops of {@link ActivationKernels} on raw arrays: {@code n} elements from each offset. Vector loops with
+ * scalar tails; outputs may alias inputs.
  */
 final class FloatActivations {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

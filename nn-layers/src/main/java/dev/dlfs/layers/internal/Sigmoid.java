@@ -1,0 +1,36 @@
+package dev.dlfs.layers.internal;
+
+import dev.dlfs.layers.Layer;
+import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.fused.ActivationKernels;
+
+/** The book's Sigmoid: {@code y = 1 / (1 + e^−x)}, whose backward pass needs only y: {@code dout·y·(1 − y)}. */
+final class Sigmoid implements Layer {
+    private final Workspace out = new Workspace();
+    private final Workspace dx = new Workspace();
+    private Tensor y;
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        y = x.sigmoid(out.get(x.dtype(), x.shape()));
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor dout) {
+        if (y == null) {
+            throw new IllegalStateException("sigmoid: backward before forward");
+        }
+        return ActivationKernels.sigmoidBackward(y, dout, dx.get(dout.dtype(), dout.shape()));
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        return inputShape.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "sigmoid";
+    }
+}

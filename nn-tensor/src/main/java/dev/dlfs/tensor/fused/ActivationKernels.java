@@ -1,0 +1,98 @@
+package dev.dlfs.tensor.fused;
+
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Tensor;
+
+/**
+ * The activation layers' kernels that {@link Tensor} has no operation for: softplus, and the backward passes, each
+ * one pass over memory where tensor operations would take three or four. Element-wise ones treat any shape as a flat
+ * run of elements; softmax works on rows along the last axis. All operands have one dtype and shape, and the output
+ * may be an input. Each returns its output.
+ */
+public final class ActivationKernels {
+    private ActivationKernels() {
+    }
+
+    /** {@code out = log(1 + eˣ)}, computed so that it neither overflows nor loses small values. */
+    public static Tensor softplus(Tensor x, Tensor out) {
+        Operands.sameDtypeAndShape("softplus", x, out);
+        if (x.dtype() == DType.FLOAT32) {
+            FloatActivations.softplus(x.floatArray(), x.offset(), out.floatArray(), out.offset(), x.size());
+        } else {
+            DoubleActivations.softplus(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), x.size());
+        }
+        return out;
+    }
+
+    /** Relu's backward pass from its output {@code y}: {@code dx = dout} where {@code y > 0}, else 0. */
+    public static Tensor reluBackward(Tensor y, Tensor dout, Tensor dx) {
+        return backward("relu backward", Derivative.RELU, y, dout, dx);
+    }
+
+    /** Sigmoid's backward pass from its output {@code y}: {@code dx = dout·y·(1 − y)}. */
+    public static Tensor sigmoidBackward(Tensor y, Tensor dout, Tensor dx) {
+        return backward("sigmoid backward", Derivative.SIGMOID, y, dout, dx);
+    }
+
+    /** Tanh's backward pass from its output {@code y}: {@code dx = dout·(1 − y²)}. */
+    public static Tensor tanhBackward(Tensor y, Tensor dout, Tensor dx) {
+        return backward("tanh backward", Derivative.TANH, y, dout, dx);
+    }
+
+    /** Softplus's backward pass from its input {@code x}: {@code dx = dout·sigmoid(x)}. */
+    public static Tensor softplusBackward(Tensor x, Tensor dout, Tensor dx) {
+        return backward("softplus backward", Derivative.SOFTPLUS, x, dout, dx);
+    }
+
+    /** Softmax's backward pass from its output {@code y}, row by row: {@code dx = y ⊙ (dout − ⟨dout, y⟩)}. */
+    public static Tensor softmaxBackward(Tensor y, Tensor dout, Tensor dx) {
+        Operands.sameDtypeAndShape("softmax backward", y, dout);
+        Operands.sameDtypeAndShape("softmax backward", y, dx);
+        int cols = y.rank() == 0 ? 1 : y.dim(-1);
+        int rows = cols == 0 ? 0 : y.size() / cols;
+        if (y.dtype() == DType.FLOAT32) {
+            FloatActivations.softmaxBackwardRows(y.floatArray(), y.offset(), dout.floatArray(), dout.offset(),
+                    dx.floatArray(), dx.offset(), rows, cols);
+        } else {
+            DoubleActivations.softmaxBackwardRows(y.doubleArray(), y.offset(), dout.doubleArray(), dout.offset(),
+                    dx.doubleArray(), dx.offset(), rows, cols);
+        }
+        return dx;
+    }
+
+    /** The element-wise backward kernels, which share one signature. */
+    private enum Derivative {
+        RELU, SIGMOID, TANH, SOFTPLUS
+    }
+
+    private static Tensor backward(String op, Derivative f, Tensor saved, Tensor dout, Tensor dx) {
+        Operands.sameDtypeAndShape(op, saved, dout);
+        Operands.sameDtypeAndShape(op, saved, dx);
+        int n = saved.size();
+        int so = saved.offset();
+        int go = dout.offset();
+        int dxo = dx.offset();
+        if (saved.dtype() == DType.FLOAT32) {
+            float[] s = saved.floatArray();
+            float[] g = dout.floatArray();
+            float[] d = dx.floatArray();
+            switch (f) {
+                case RELU -> FloatActivations.reluBackward(s, so, g, go, d, dxo, n);
+                case SIGMOID -> FloatActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
+                case TANH -> FloatActivations.tanhBackward(s, so, g, go, d, dxo, n);
+                case SOFTPLUS -> FloatActivations.softplusBackward(s, so, g, go, d, dxo, n);
+            }
+        } else {
+            double[] s = saved.doubleArray();
+            double[] g = dout.doubleArray();
+            double[] d = dx.doubleArray();
+            switch (f) {
+                case RELU -> DoubleActivations.reluBackward(s, so, g, go, d, dxo, n);
+                case SIGMOID -> DoubleActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
+                case TANH -> DoubleActivations.tanhBackward(s, so, g, go, d, dxo, n);
+                case SOFTPLUS -> DoubleActivations.softplusBackward(s, so, g, go, d, dxo, n);
+            }
+        }
+        return dx;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dlfs.tensor.fused;
+
+import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Shapes;
+import dev.dlfs.tensor.Tensor;
+
+/**
+ * The affine layer's bias gradient. {@code Tensor.sum(0)} would give the same sums in another order: it adds a
+ * single column (one unit) in {@link dev.dlfs.tensor.simd.FloatSum}'s order, and starts each column from its
+ * first row rather than from 0 (which keeps a column of −0s at −0). Allocation-free.
+ */
+public final class AffineKernels {
+    private AffineKernels() {
+    }
+
+    /**
+     * {@code db[j] = Σ_n dout[n][j]} for dout of (N, units), the book's {@code np.sum(dout, axis=0)}: each column
+     * added from 0 in batch order, so its bits do not depend on the vector width. Returns db.
+     */
+    public static Tensor biasGradient(Tensor dout, Tensor db) {
+        if (dout.rank() != 2) {
+            throw new IllegalArgumentException("affine bias gradient: dout " + dout.describe() + " is not (N, units)");
+        }
+        if (db.rank() != 1 || db.dim(0) != dout.dim(1) || db.dtype() != dout.dtype()) {
+            throw new IllegalArgumentException("affine bias gradient: db " + db.describe() + " does not fit dout "
+                    + dout.describe() + ": expected " + dout.dtype() + Shapes.format(dout.dim(1)));
+        }
+        int rows = dout.dim(0);
+        int cols = dout.dim(1);
+        if (dout.dtype() == DType.FLOAT32) {
+            FloatAffine.columnSums(dout.floatArray(), dout.offset(), rows, cols, db.floatArray(), db.offset());
+        } else {
+            DoubleAffine.columnSums(dout.doubleArray(), dout.offset(), rows, cols, db.doubleArray(), db.offset());
+        }
+        return db;
+    }
+}

@@ -1,0 +1,30 @@
+// Generated from FloatAffine.java by build-tools/TwinGenerator.java; do not edit.
+package dev.dlfs.tensor.fused;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** float64 loops of {@link AffineKernels} on raw arrays. */
+final class DoubleAffine {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+
+    private DoubleAffine() {
+    }
+
+    /** {@code s[j] = Σ_r m[r][j]} for m of rows × cols: each column from 0, row by row; vectors across columns. */
+    static void columnSums(double[] m, int mo, int rows, int cols, double[] s, int so) {
+        Arrays.fill(s, so, so + cols, 0.0);
+        for (int r = 0; r < rows; r++) {
+            int base = mo + r * cols;
+            int i = 0;
+            for (int end = S.loopBound(cols); i < end; i += S.length()) {
+                DoubleVector.fromArray(S, s, so + i).add(DoubleVector.fromArray(S, m, base + i))
+                        .intoArray(s, so + i);
+            }
+            for (; i < cols; i++) {
+                s[so + i] += m[base + i];
+            }
+        }
+    }
+}

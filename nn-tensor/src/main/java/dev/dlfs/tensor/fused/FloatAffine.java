@@ -1,0 +1,30 @@
+// DoubleAffine.java is generated from this file by build-tools/TwinGenerator.java.
+package dev.dlfs.tensor.fused;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** float32 loops of {@link AffineKernels} on raw arrays. */
+final class FloatAffine {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private FloatAffine() {
+    }
+
+    /** {@code s[j] = Σ_r m[r][j]} for m of rows × cols: each column from 0, row by row; vectors across columns. */
+    static void columnSums(float[] m, int mo, int rows, int cols, float[] s, int so) {
+        Arrays.fill(s, so, so + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = mo + r * cols;
+            int i = 0;
+            for (int end = S.loopBound(cols); i < end; i += S.length()) {
+                FloatVector.fromArray(S, s, so + i).add(FloatVector.fromArray(S, m, base + i))
+                        .intoArray(s, so + i);
+            }
+            for (; i < cols; i++) {
+                s[so + i] += m[base + i];
+            }
+        }
+    }
+}
