@@ -13,10 +13,5 @@ module dev.dlfs.data {
 
     uses dev.dlfs.data.DataSourceProvider;
 
-    provides dev.dlfs.data.DataSourceProvider with
-            dev.dlfs.data.internal.MnistSource,
-            dev.dlfs.data.internal.IdxSource,
-            dev.dlfs.data.internal.CsvSource,
-            dev.dlfs.data.internal.LogicGateSource,
-            dev.dlfs.data.internal.SpiralsSource;
+    provides dev.dlfs.data.DataSourceProvider with dev.dlfs.data.internal.BuiltinSources;
 }

@@ -10,10 +10,5 @@ module dev.dlfs.loss {
 
     uses dev.dlfs.loss.LossProvider;
 
-    provides dev.dlfs.loss.LossProvider with
-            dev.dlfs.loss.internal.SoftmaxWithLossProvider,
-            dev.dlfs.loss.internal.MeanSquaredErrorProvider,
-            dev.dlfs.loss.internal.MeanAbsoluteErrorProvider,
-            dev.dlfs.loss.internal.HuberProvider,
-            dev.dlfs.loss.internal.SigmoidWithLossProvider;
+    provides dev.dlfs.loss.LossProvider with dev.dlfs.loss.internal.BuiltinLosses;
 }

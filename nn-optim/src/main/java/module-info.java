@@ -9,11 +9,5 @@ module dev.dlfs.optim {
 
     uses dev.dlfs.optim.OptimizerProvider;
 
-    provides dev.dlfs.optim.OptimizerProvider with
-            dev.dlfs.optim.internal.Sgd.Provider,
-            dev.dlfs.optim.internal.Momentum.Provider,
-            dev.dlfs.optim.internal.Nesterov.Provider,
-            dev.dlfs.optim.internal.AdaGrad.Provider,
-            dev.dlfs.optim.internal.RmsProp.Provider,
-            dev.dlfs.optim.internal.Adam.Provider;
+    provides dev.dlfs.optim.OptimizerProvider with dev.dlfs.optim.internal.BuiltinOptimizers;
 }

@@ -11,22 +11,22 @@ import java.util.Set;
  * <pre>{@code
  * public final class IrisProvider implements DataSourceProvider {
  *     public Set<String> names() { return Set.of("iris"); }
- *     public DataSplit load(String name, Options options) throws IOException {
+ *     public DataSplit create(String name, Options options) throws IOException {
  *         return IrisFiles.read(Path.of(options.requireString("dir")));
  *     }
  * }
  * // module-info.java: provides dev.dlfs.data.DataSourceProvider with com.example.IrisProvider;
  * }</pre>
- * Options the provider never reads are reported to the user as unknown, with the names it did read as the known ones.
+ * The provider only reads the options it knows; the caller ({@link DataSourceRegistry#create}, or a network's
+ * configuration) then reports every option it did not read as unknown, with the names it did read as the known ones.
  */
 public interface DataSourceProvider {
     /** The source names this provider loads, e.g. {@code mnist} and {@code fashion-mnist}. */
     Set<String> names();
 
     /**
-     * Loads the train and test sets described by {@code options}.
-     *
-     * @param name which of {@link #names()} was asked for, spelled as declared there
+     * Loads the train and test sets of source {@code name} (one of {@link #names()}, spelled as declared there)
+     * described by {@code options}.
      */
-    DataSplit load(String name, Options options) throws IOException;
+    DataSplit create(String name, Options options) throws IOException;
 }

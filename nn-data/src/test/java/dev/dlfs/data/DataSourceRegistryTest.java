@@ -43,12 +43,12 @@ class DataSourceRegistryTest {
 
     @Test
     void aConfigMapNamesItsSourceAndOptions() throws IOException {
-        DataSplit xor = DataSourceRegistry.load(config("source", "XOR", "one-hot", true, "dtype", "float64"));
+        DataSplit xor = DataSourceRegistry.create(config("source", "XOR", "one-hot", true, "dtype", "float64"));
         assertArrayEquals(new int[] {4, 2}, xor.train().t().shape());
         assertEquals(DType.FLOAT64, xor.train().x().dtype());
         assertArrayEquals(new int[] {0, 1, 1, 0}, Labels.of(xor.test().t()));
 
-        DataSplit spirals = DataSourceRegistry.load(config("source", "spirals", "n", 7, "seed", 3));
+        DataSplit spirals = DataSourceRegistry.create(config("source", "spirals", "n", 7, "seed", 3));
         assertEquals(14, spirals.train().size());
         assertEquals(14, spirals.test().size());
     }
@@ -56,17 +56,17 @@ class DataSourceRegistryTest {
     @Test
     void unknownOptionsAndSourcesAreNamedWithSuggestions() {
         OptionException option = assertThrows(OptionException.class,
-                () -> DataSourceRegistry.load(config("source", "and", "one_hot", true)));
+                () -> DataSourceRegistry.create(config("source", "and", "one_hot", true)));
         assertTrue(option.getMessage().contains("data source 'and': unknown option 'one_hot'"), option.getMessage());
         assertTrue(option.getMessage().contains("did you mean 'one-hot'"), option.getMessage());
 
         OptionException source = assertThrows(OptionException.class,
-                () -> DataSourceRegistry.load(config("source", "mnsit")));
+                () -> DataSourceRegistry.create(config("source", "mnsit")));
         assertTrue(source.getMessage().contains("unknown data source 'mnsit'"), source.getMessage());
         assertTrue(source.getMessage().contains("did you mean 'mnist'"), source.getMessage());
 
         OptionException dtype = assertThrows(OptionException.class,
-                () -> DataSourceRegistry.load(config("source", "or", "dtype", "float16")));
+                () -> DataSourceRegistry.create(config("source", "or", "dtype", "float16")));
         assertEquals("dtype", dtype.path());
         assertTrue(dtype.getMessage().contains("float16"), dtype.getMessage());
     }
@@ -81,15 +81,15 @@ class DataSourceRegistryTest {
             }
 
             @Override
-            public DataSplit load(String name, Options options) {
+            public DataSplit create(String name, Options options) {
                 asked.add(name);
                 Dataset d = LogicGate.AND.dataset(DType.FLOAT32, false);
                 return new DataSplit(d, d);
             }
         };
         Registry<DataSourceProvider> r = Registry.empty("data source", DataSourceProvider::names).register(recorder);
-        DataSourceRegistry.load(r, "Fashion_MNIST", Options.empty());
-        DataSourceRegistry.load(r, "OTHER", Options.empty());
+        DataSourceRegistry.create(r, "Fashion_MNIST", Options.empty());
+        DataSourceRegistry.create(r, "OTHER", Options.empty());
         assertEquals(List.of("fashion-mnist", "other"), asked);
     }
 
@@ -100,7 +100,7 @@ class DataSourceRegistryTest {
             text.append(i).append(',').append(i * i).append(',').append(i % 3).append('\n');
         }
         Path file = Files.writeString(dir.resolve("d.csv"), text);
-        DataSplit s = DataSourceRegistry.load(config("source", "csv", "train", file.toString(), "test-fraction", 0.3,
+        DataSplit s = DataSourceRegistry.create(config("source", "csv", "train", file.toString(), "test-fraction", 0.3,
                 "seed", 5, "one-hot", true));
         assertEquals(7, s.train().size());
         assertEquals(3, s.test().size());
@@ -115,7 +115,7 @@ class DataSourceRegistryTest {
             }
         }
         assertEquals(10, rows.size(), "train and test are disjoint and together the whole file");
-        DataSplit again = DataSourceRegistry.load(config("source", "csv", "train", file.toString(),
+        DataSplit again = DataSourceRegistry.create(config("source", "csv", "train", file.toString(),
                 "test-fraction", 0.3, "seed", 5, "one-hot", true));
         assertEquals(s.test().x(), again.test().x());
     }
@@ -124,7 +124,7 @@ class DataSourceRegistryTest {
     void csvTrainAndTestFilesShareOneClassCount() throws IOException {
         Path train = Files.writeString(dir.resolve("train.csv"), "0,1,0\n1,0,1\n");
         Path test = Files.writeString(dir.resolve("test.csv"), "1,1,2\n");
-        DataSplit s = DataSourceRegistry.load(config("source", "csv", "train", train.toString(), "test",
+        DataSplit s = DataSourceRegistry.create(config("source", "csv", "train", train.toString(), "test",
                 test.toString(), "one-hot", true));
         assertEquals(3, s.train().classes());
         assertArrayEquals(new int[] {2, 3}, s.train().t().shape());
@@ -138,18 +138,18 @@ class DataSourceRegistryTest {
         Path tl = IdxBytes.write(dir.resolve("tl.gz"), IdxBytes.gzip(IdxBytes.labels(0, 1, 2, 0, 1, 4)));
         Path vi = IdxBytes.write(dir.resolve("vi"), IdxBytes.images(2, 2, 2));
         Path vl = IdxBytes.write(dir.resolve("vl"), IdxBytes.labels(3, 1));
-        DataSplit s = DataSourceRegistry.load(config("source", "idx", "train-images", ti.toString(), "train-labels",
+        DataSplit s = DataSourceRegistry.create(config("source", "idx", "train-images", ti.toString(), "train-labels",
                 tl.toString(), "test-images", vi.toString(), "test-labels", vl.toString(), "flatten", false));
         assertArrayEquals(new int[] {6, 1, 2, 2}, s.train().x().shape());
         assertEquals(5, s.train().classes(), "largest label of either file + 1");
         assertEquals(IdxBytes.pixel(1, 1, 0) / 255f, (float) s.train().x().get(1, 0, 1, 0), "ubyte is normalised");
         assertArrayEquals(new int[] {3, 1}, Labels.of(s.test().t()));
 
-        OptionException half = assertThrows(OptionException.class, () -> DataSourceRegistry.load(config("source",
+        OptionException half = assertThrows(OptionException.class, () -> DataSourceRegistry.create(config("source",
                 "idx", "train-images", ti.toString(), "train-labels", tl.toString(), "test-images", vi.toString())));
         assertEquals("test-labels", half.path());
 
-        DataSplit heldOut = DataSourceRegistry.load(config("source", "idx", "train-images", ti.toString(),
+        DataSplit heldOut = DataSourceRegistry.create(config("source", "idx", "train-images", ti.toString(),
                 "train-labels", tl.toString(), "test-fraction", 0.5));
         assertEquals(3, heldOut.train().size());
         assertEquals(3, heldOut.test().size());
@@ -162,7 +162,7 @@ class DataSourceRegistryTest {
         IdxBytes.write(d.resolve(MnistKind.TRAIN_LABELS), IdxBytes.labels(7, 2, 1));
         IdxBytes.write(d.resolve(MnistKind.TEST_IMAGES + ".gz"), IdxBytes.gzip(IdxBytes.images(2, 28, 28)));
         IdxBytes.write(d.resolve(MnistKind.TEST_LABELS), IdxBytes.labels(0, 4));
-        DataSplit s = DataSourceRegistry.load(config("source", "fashion-mnist", "dir", d.toString(), "verify", false,
+        DataSplit s = DataSourceRegistry.create(config("source", "fashion-mnist", "dir", d.toString(), "verify", false,
                 "normalize", false, "flatten", false, "one-hot", true));
         assertEquals("fashion-mnist/train", s.train().name());
         assertArrayEquals(new int[] {3, 1, 28, 28}, s.train().x().shape());

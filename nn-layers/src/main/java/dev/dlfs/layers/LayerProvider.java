@@ -1,5 +1,6 @@
 package dev.dlfs.layers;
 
+import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
 /**
@@ -9,19 +10,22 @@ import java.util.Set;
  * (and, for the class path, lists the class in {@code META-INF/services/dev.dlfs.layers.LayerProvider}):
  * <pre>{@code
  * public final class SwishProvider implements LayerProvider {
- *     public Set<String> types() { return Set.of("swish"); }
- *     public Layer create(LayerSpec spec, LayerContext context) {
- *         double beta = spec.options().getDouble("beta", 1.0);
- *         return new Swish(beta);
+ *     public Set<String> names() { return Set.of("swish"); }
+ *     public Layer create(String name, Options options, LayerContext context) {
+ *         return new Swish(options.getDouble("beta", 1.0));
  *     }
  * }
  * }</pre>
- * Options the provider never reads are reported to the user as unknown, with the names it did read as the known ones.
+ * The provider only reads the options it knows; the caller ({@link LayerRegistry#create}, or a network's assembly)
+ * then reports every option it did not read as unknown, with the names it did read as the known ones.
  */
 public interface LayerProvider {
     /** The type names this provider makes, e.g. {@code affine}. */
-    Set<String> types();
+    Set<String> names();
 
-    /** A new layer for {@code spec} at the position described by {@code context}. */
-    Layer create(LayerSpec spec, LayerContext context);
+    /**
+     * A new layer of type {@code name} (one of {@link #names()}, spelled as declared there) configured by
+     * {@code options}, at the position described by {@code context}.
+     */
+    Layer create(String name, Options options, LayerContext context);
 }

@@ -19,7 +19,7 @@ public final class LayerRegistry {
 
     /** A fresh registry of the providers ServiceLoader finds now. */
     public static Registry<LayerProvider> discover() {
-        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::types);
+        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::names);
     }
 
     /**
@@ -27,11 +27,16 @@ public final class LayerRegistry {
      * besides those of the module layers.
      */
     public static Registry<LayerProvider> discover(ClassLoader loader) {
-        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class, loader), LayerProvider::types);
+        return Registry.load("layer type", ServiceLoader.load(LayerProvider.class, loader), LayerProvider::names);
     }
 
-    /** Creates a layer by type name with the shared registry. */
+    /** Creates a layer by type name with the shared registry; options the provider did not read are refused. */
     public static Layer create(LayerSpec spec, LayerContext context) {
-        return shared().get(spec.type()).create(spec, context);
+        return create(shared(), spec, context);
+    }
+
+    /** Creates a layer by type name with {@code registry}; options the provider did not read are refused. */
+    public static Layer create(Registry<LayerProvider> registry, LayerSpec spec, LayerContext context) {
+        return registry.create("layer", spec.type(), spec.options(), (p, name, o) -> p.create(name, o, context));
     }
 }

@@ -4,7 +4,7 @@ import dev.dlfs.tensor.spi.Options;
 
 /**
  * What a configuration says about one layer: its type name and its options, e.g.
- * {@code {type: affine, units: 50, init: {std: 0.01}}}.
+ * {@code {type: affine, units: 50, init: {std: 0.01}}}; {@link LayerRegistry#create} makes the layer.
  */
 public record LayerSpec(String type, Options options) {
     public LayerSpec {

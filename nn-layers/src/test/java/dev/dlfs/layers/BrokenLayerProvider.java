@@ -1,5 +1,6 @@
 package dev.dlfs.layers;
 
+import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
 /** A plugin whose construction fails, as one with a missing dependency would; see {@link PluginLoadingTest}. */
@@ -9,12 +10,12 @@ public final class BrokenLayerProvider implements LayerProvider {
     }
 
     @Override
-    public Set<String> types() {
+    public Set<String> names() {
         return Set.of("swish");
     }
 
     @Override
-    public Layer create(LayerSpec spec, LayerContext context) {
+    public Layer create(String name, Options options, LayerContext context) {
         throw new UnsupportedOperationException();
     }
 }

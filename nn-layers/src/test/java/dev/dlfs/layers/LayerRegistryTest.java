@@ -9,6 +9,7 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Registry;
+import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,9 +55,9 @@ class LayerRegistryTest {
         assertTrue(e.getMessage().contains("known options: (none)"), e.getMessage());
     }
 
-    private record Named(Set<String> types) implements LayerProvider {
+    private record Named(Set<String> names) implements LayerProvider {
         @Override
-        public Layer create(LayerSpec spec, LayerContext context) {
+        public Layer create(String name, Options options, LayerContext context) {
             return new Layer() {
                 @Override
                 public Tensor forward(Tensor x, boolean training) {
@@ -79,12 +80,12 @@ class LayerRegistryTest {
     /** A second provider class, so that a clash names two different classes. */
     private static final class Clashing implements LayerProvider {
         @Override
-        public Set<String> types() {
+        public Set<String> names() {
             return Set.of("double");
         }
 
         @Override
-        public Layer create(LayerSpec spec, LayerContext context) {
+        public Layer create(String name, Options options, LayerContext context) {
             throw new UnsupportedOperationException();
         }
     }
@@ -93,7 +94,7 @@ class LayerRegistryTest {
     void explicitRegistrationAddsATypeAndAClashNamesBothClasses() {
         Registry<LayerProvider> r = LayerRegistry.discover();
         r.register(new Named(Set.of("double")));
-        Layer d = r.get("double").create(LayerSpec.of("double"), FLAT);
+        Layer d = LayerRegistry.create(r, LayerSpec.of("double"), FLAT);
         assertEquals(6.0, d.forward(Tensor.of(new float[] {3}), false).item());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.register(new Clashing()));
         assertTrue(e.getMessage().contains(Named.class.getName()) && e.getMessage().contains(

@@ -74,7 +74,7 @@ class PluginLoadingTest {
                 && failure.contains("cannot open swish.bin"), failure);
         // the built-in layers are there, and asking for the broken plugin's type mentions the failure
         LayerContext ctx = new LayerContext(new int[] {4}, DType.FLOAT32, new SplittableRandom(1));
-        r.get("relu").create(LayerSpec.of("relu"), ctx);
+        LayerRegistry.create(r, LayerSpec.of("relu"), ctx);
         OptionException e = assertThrows(OptionException.class, () -> r.get("swish"));
         assertTrue(e.getMessage().contains("1 provider(s) failed to load") && e.getMessage().contains(
                 "BrokenLayerProvider"), e.getMessage());

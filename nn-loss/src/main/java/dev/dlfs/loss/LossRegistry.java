@@ -23,8 +23,13 @@ public final class LossRegistry {
         return Registry.load("loss function", ServiceLoader.load(LossProvider.class), LossProvider::names);
     }
 
-    /** Creates a loss by name with the shared registry. */
+    /** Creates a loss by name with the shared registry; options the provider did not read are refused. */
     public static Loss create(String name, Options options) {
-        return shared().get(name).create(options);
+        return create(shared(), name, options);
+    }
+
+    /** Creates a loss by name with {@code registry}; options the provider did not read are refused. */
+    public static Loss create(Registry<LossProvider> registry, String name, Options options) {
+        return registry.create("loss", name, options, LossProvider::create);
     }
 }

@@ -2,11 +2,9 @@ package dev.dlfs.model;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.layers.LayerContext;
-import dev.dlfs.layers.LayerProvider;
 import dev.dlfs.layers.LayerRegistry;
 import dev.dlfs.layers.LayerSpec;
 import dev.dlfs.loss.Loss;
-import dev.dlfs.loss.LossProvider;
 import dev.dlfs.loss.LossRegistry;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
@@ -54,9 +52,7 @@ final class NetworkAssembly {
                     layer = given.get(i);
                     checkDtype(layer, config.dtype());
                 } else {
-                    LayerProvider provider = LayerRegistry.shared().get(spec.type());
-                    layer = provider.create(spec, new LayerContext(shape, config.dtype(), seed));
-                    spec.options().rejectUnknown("layer '" + spec.type() + "'");
+                    layer = LayerRegistry.create(spec, new LayerContext(shape, config.dtype(), seed));
                 }
                 next = layer.outputShape(shape);
             } catch (OptionException e) {
@@ -122,10 +118,7 @@ final class NetworkAssembly {
             return given;
         }
         try {
-            LossProvider provider = LossRegistry.shared().get(config.loss().type());
-            Loss loss = provider.create(config.loss().options());
-            config.loss().options().rejectUnknown("loss '" + config.loss().type() + "'");
-            return loss;
+            return LossRegistry.create(config.loss().type(), config.loss().options());
         } catch (OptionException e) {
             throw config.origin().fromOption("loss", e);
         } catch (IllegalArgumentException e) {

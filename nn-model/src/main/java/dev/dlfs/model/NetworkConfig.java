@@ -76,9 +76,7 @@ public record NetworkConfig(String name, DType dtype, long seed, List<Integer> i
             throw origin.error("optimizer", "this configuration declares no optimizer");
         }
         try {
-            Optimizer o = OptimizerRegistry.shared().get(optimizer.type()).create(optimizer.options());
-            optimizer.options().rejectUnknown("optimizer '" + optimizer.type() + "'");
-            return o;
+            return OptimizerRegistry.create(optimizer.type(), optimizer.options());
         } catch (OptionException e) {
             throw origin.fromOption("optimizer", e);
         }
@@ -96,9 +94,7 @@ public record NetworkConfig(String name, DType dtype, long seed, List<Integer> i
         Options o = data.options().keys().contains("dtype") ? data.options()
                 : data.options().with("dtype", dtype.label());
         try {
-            DataSplit split = DataSourceRegistry.load(data.source(), o);
-            o.rejectUnknown("data source '" + data.source() + "'");
-            return split;
+            return DataSourceRegistry.create(data.source(), o);
         } catch (OptionException e) {
             throw origin.fromOption("data", e);
         }

@@ -11,6 +11,7 @@ import dev.dlfs.layers.LayerRegistry;
 import dev.dlfs.layers.LayerSpec;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,13 @@ class PluginFromYamlTest {
     /** Multiplies its input by a fixed {@code factor} option. */
     static final class TimesProvider implements LayerProvider {
         @Override
-        public Set<String> types() {
+        public Set<String> names() {
             return Set.of("test-times");
         }
 
         @Override
-        public Layer create(LayerSpec spec, LayerContext context) {
-            double factor = spec.options().requireDouble("factor");
+        public Layer create(String name, Options options, LayerContext context) {
+            double factor = options.requireDouble("factor");
             return new Layer() {
                 @Override
                 public Tensor forward(Tensor x, boolean training) {

@@ -33,7 +33,7 @@ class PluginWeightDecayTest {
         }
 
         @Override
-        public Optimizer create(Options o) {
+        public Optimizer create(String name, Options o) {
             double rate = o.requireDouble("rate");
             double l2 = o.getDouble("l2", 0);
             return new Optimizer() {

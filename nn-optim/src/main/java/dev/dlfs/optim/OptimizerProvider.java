@@ -9,15 +9,20 @@ import java.util.Set;
  * <pre>{@code
  * public final class LionProvider implements OptimizerProvider {
  *     public Set<String> names() { return Set.of("lion"); }
- *     public Optimizer create(Options options) { return new Lion(options.getDouble("lr", 1e-4)); }
+ *     public Optimizer create(String name, Options options) { return new Lion(options.getDouble("lr", 1e-4)); }
  * }
  * // module-info.java: provides dev.dlfs.optim.OptimizerProvider with com.example.LionProvider;
  * }</pre>
+ * The provider only reads the options it knows; the caller ({@link OptimizerRegistry#create}, or a network's
+ * configuration) then reports every option it did not read as unknown.
  */
 public interface OptimizerProvider {
     /** The names this provider makes, e.g. {@code adam}. */
     Set<String> names();
 
-    /** A new optimizer configured by {@code options} (lr, momentum, weight-decay, …). */
-    Optimizer create(Options options);
+    /**
+     * A new optimizer {@code name} (one of {@link #names()}, spelled as declared there) configured by
+     * {@code options} (lr, momentum, weight-decay, …).
+     */
+    Optimizer create(String name, Options options);
 }

@@ -23,8 +23,13 @@ public final class OptimizerRegistry {
         return Registry.load("optimizer", ServiceLoader.load(OptimizerProvider.class), OptimizerProvider::names);
     }
 
-    /** Creates an optimizer by name with the shared registry. */
+    /** Creates an optimizer by name with the shared registry; options the provider did not read are refused. */
     public static Optimizer create(String name, Options options) {
-        return shared().get(name).create(options);
+        return create(shared(), name, options);
+    }
+
+    /** Creates an optimizer by name with {@code registry}; options the provider did not read are refused. */
+    public static Optimizer create(Registry<OptimizerProvider> registry, String name, Options options) {
+        return registry.create("optimizer", name, options, OptimizerProvider::create);
     }
 }

@@ -2,7 +2,6 @@ package dev.dlfs.data.internal;
 
 import dev.dlfs.data.CsvFormat;
 import dev.dlfs.data.CsvReader;
-import dev.dlfs.data.DataSourceProvider;
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Dataset;
 import dev.dlfs.data.Labels;
@@ -10,7 +9,6 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * Source {@code csv}: numbers with a label column. Options: {@code train} (required), {@code test}, or else
@@ -18,12 +16,7 @@ import java.util.Set;
  * name, default -1: the last), {@code header} (auto, true, false), {@code delimiter} (",", or "tab"),
  * {@code classes} (default: largest label + 1), {@code one-hot} (false), {@code dtype} (float32).
  */
-public final class CsvSource implements DataSourceProvider {
-    @Override
-    public Set<String> names() {
-        return Set.of("csv");
-    }
-
+final class CsvSource implements Source {
     @Override
     public DataSplit load(String name, Options o) throws IOException {
         CsvFormat format = new CsvFormat(delimiter(o), header(o), o.getString("label-column", "-1"),

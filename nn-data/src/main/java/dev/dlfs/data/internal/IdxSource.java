@@ -1,6 +1,5 @@
 package dev.dlfs.data.internal;
 
-import dev.dlfs.data.DataSourceProvider;
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Dataset;
 import dev.dlfs.data.IdxArray;
@@ -13,7 +12,6 @@ import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Source {@code idx}: any pair of IDX files, samples and labels. Options: {@code train-images}, {@code train-labels}
@@ -21,12 +19,7 @@ import java.util.Set;
  * to hold out a test set; {@code classes} (default: largest label + 1); {@code normalize} (default: true for
  * unsigned-byte samples), {@code flatten} (true), {@code one-hot} (false), {@code dtype} (float32).
  */
-public final class IdxSource implements DataSourceProvider {
-    @Override
-    public Set<String> names() {
-        return Set.of("idx");
-    }
-
+final class IdxSource implements Source {
     @Override
     public DataSplit load(String name, Options o) throws IOException {
         IdxArray trainImages = IdxReader.read(SourceOptions.path(o, "train-images"));

@@ -1,6 +1,5 @@
 package dev.dlfs.data.internal;
 
-import dev.dlfs.data.DataSourceProvider;
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Mnist;
 import dev.dlfs.data.MnistKind;
@@ -8,25 +7,19 @@ import dev.dlfs.data.MnistOptions;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Set;
 
 /**
  * Sources {@code mnist} and {@code fashion-mnist}. Options: {@code normalize} (true), {@code flatten} (true),
  * {@code one-hot} (false), {@code dtype} (float32), {@code dir}, {@code download} (false), {@code mirrors} (list of
  * base URLs), {@code verify} (true).
  */
-public final class MnistSource implements DataSourceProvider {
-    @Override
-    public Set<String> names() {
-        return Set.of("mnist", "fashion-mnist");
-    }
-
+final class MnistSource implements Source {
     @Override
     public DataSplit load(String name, Options o) throws IOException {
         MnistKind kind = switch (name) {
             case "mnist" -> MnistKind.MNIST;
             case "fashion-mnist" -> MnistKind.FASHION_MNIST;
-            default -> throw new IllegalArgumentException("MnistSource cannot load '" + name + "'; it loads " + names());
+            default -> throw new IllegalArgumentException("MnistSource cannot load '" + name + "'; it loads mnist, fashion-mnist");
         };
         MnistOptions options = new MnistOptions(o.has("dir") ? SourceOptions.path(o, "dir") : null,
                 o.getBoolean("download", false),

@@ -1,23 +1,16 @@
 package dev.dlfs.data.internal;
 
-import dev.dlfs.data.DataSourceProvider;
 import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Spirals;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.spi.Options;
-import java.util.Set;
 
 /**
  * Source {@code spirals}: two interleaved spirals. Options: {@code n} (samples per class, 100), {@code turns} (1.5),
  * {@code noise} (0.2), {@code seed} (0), {@code one-hot} (false), {@code dtype} (float32). The test set is drawn the
  * same way with {@code seed + 1}.
  */
-public final class SpiralsSource implements DataSourceProvider {
-    @Override
-    public Set<String> names() {
-        return Set.of("spirals");
-    }
-
+final class SpiralsSource implements Source {
     @Override
     public DataSplit load(String name, Options o) {
         int n = o.getInt("n", 100);

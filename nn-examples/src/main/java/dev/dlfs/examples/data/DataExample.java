@@ -24,7 +24,7 @@ public final class DataExample implements Example {
 
     @Override
     public void run(ExampleContext c) throws IOException {
-        DataSplit mnist = DataSourceRegistry.load("mnist", Options.empty());
+        DataSplit mnist = DataSourceRegistry.create("mnist", Options.empty());
         Dataset train = mnist.train();
         Dataset test = mnist.test();
         c.println("== MNIST (ch03) ==");

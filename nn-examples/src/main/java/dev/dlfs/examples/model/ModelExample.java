@@ -74,7 +74,7 @@ public final class ModelExample implements Example {
         NetworkConfig config = NetworkConfig.load(configFile("sigmoid-net.yaml"));
         Network net = Network.of(config);
         BookWeights.load(net, weights);
-        DataSplit mnist = DataSourceRegistry.load("mnist", Options.of(Map.of("dtype", config.dtype().label())));
+        DataSplit mnist = DataSourceRegistry.create("mnist", Options.of(Map.of("dtype", config.dtype().label())));
         int correct = net.countCorrect(mnist.test().x(), mnist.test().t());
         c.printf("weights %s%nAccuracy: %.4f (%d of %d)   (the book: Accuracy:0.9352)%n", weights,
                 (double) correct / mnist.test().size(), correct, mnist.test().size());

@@ -40,7 +40,7 @@ class BookNetworksTest {
         Path weights = HOME.resolve("../shared/data/book-weights/sample_weight.npz").normalize();
         Assumptions.assumeTrue(Files.isRegularFile(weights), "the book's sample_weight.npz is not at " + weights);
         // Test image 0 (a 7) saved as a picture the way a person draws: dark ink on white, 10x larger.
-        var mnist = dev.dlfs.data.DataSourceRegistry.load("mnist", dev.dlfs.tensor.spi.Options.empty());
+        var mnist = dev.dlfs.data.DataSourceRegistry.create("mnist", dev.dlfs.tensor.spi.Options.empty());
         Path png = dir.resolve("seven.png");
         dev.dlfs.examples.plot.GrayImage.writePng(mnist.test().x().row(0).toDoubleArray(), 28, 28, 10, png);
         Run r = Run.of("predict", HOME.resolve("examples/sigmoid-net.yaml").toString(), "--weights",

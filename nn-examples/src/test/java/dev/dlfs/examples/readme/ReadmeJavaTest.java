@@ -126,7 +126,7 @@ class ReadmeJavaTest {
         ClassLoader loader = layer.modules().iterator().next().getClassLoader();
 
         double beta = 1.5;
-        Layer swish = LayerRegistry.discover(loader).get("swish").create(LayerSpec.of("swish", Map.of("beta", beta)),
+        Layer swish = LayerRegistry.create(LayerRegistry.discover(loader), LayerSpec.of("swish", Map.of("beta", beta)),
                 new LayerContext(new int[] {5}, DType.FLOAT64, new SplittableRandom(1)));
         double[] x = {-2, -0.5, 0, 0.5, 3};
         double[] y = swish.forward(Tensor.of(x, 1, 5), false).toDoubleArray();

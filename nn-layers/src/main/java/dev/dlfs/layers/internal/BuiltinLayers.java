@@ -3,7 +3,6 @@ package dev.dlfs.layers.internal;
 import dev.dlfs.layers.Layer;
 import dev.dlfs.layers.LayerContext;
 import dev.dlfs.layers.LayerProvider;
-import dev.dlfs.layers.LayerSpec;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.spi.OptionException;
@@ -26,15 +25,13 @@ public final class BuiltinLayers implements LayerProvider {
             "pooling", "max-pool", "avg-pool", "flatten");
 
     @Override
-    public Set<String> types() {
+    public Set<String> names() {
         return new LinkedHashSet<>(TYPES);
     }
 
     @Override
-    public Layer create(LayerSpec spec, LayerContext context) {
-        String type = spec.type();
+    public Layer create(String type, Options o, LayerContext context) {
         String owner = "layer '" + type + "'";
-        Options o = spec.options();
         Layer layer = switch (canonical(type)) {
             case "affine", "dense" -> affine(o, context, owner);
             case "relu" -> new Relu();
@@ -55,7 +52,6 @@ public final class BuiltinLayers implements LayerProvider {
             default -> throw new OptionException("type", "BuiltinLayers does not make layer type '" + type
                     + "'; it makes " + String.join(", ", TYPES));
         };
-        o.rejectUnknown(owner);
         layer.outputShape(context.inputShape());    // fails now, naming the layer, if the input cannot fit
         return layer;
     }

@@ -19,7 +19,7 @@ record Initializer(String type, double std) {
     static final double BOOK_STD = 0.01;
     private static final List<String> TYPES = List.of("normal", "xavier", "he");
 
-    /** Reads the {@code init} option of a layer spec, rejecting unknown keys under {@code init}. */
+    /** Reads the {@code init} option of a layer spec; its unread keys are refused with the layer's other options. */
     static Initializer from(Options layerOptions, String owner) {
         if (!layerOptions.has("init")) {
             return new Initializer("normal", BOOK_STD);
@@ -39,7 +39,6 @@ record Initializer(String type, double std) {
             default -> throw new OptionException(init.path() + ".type", owner + ": unknown init '" + type
                     + "'; known inits: " + String.join(", ", TYPES) + Suggestions.didYouMean(type, TYPES));
         };
-        init.rejectUnknown(owner + " init");
         return result;
     }
 

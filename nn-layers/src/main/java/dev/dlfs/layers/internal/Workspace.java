@@ -4,41 +4,13 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 
 /**
- * One reusable buffer of a layer (its output, an input gradient, im2col's columns): the same tensor comes back
- * while the shape stays the same, so a training step allocates nothing once warm. A smaller batch (the last one of
- * an epoch) gets a view of the first rows; only a larger batch or another per-sample shape allocates.
- *
- * <p>The contents are whatever the last user left: callers overwrite every element.
+ * The layers' name for the public {@link dev.dlfs.tensor.Workspace}, which holds the reuse rule. Kept only so the
+ * layer classes need no edit while they are being rewritten elsewhere; they can import the public class instead.
  */
 final class Workspace {
-    private Tensor full;
-    private Tensor view;
+    private final dev.dlfs.tensor.Workspace buffer = new dev.dlfs.tensor.Workspace();
 
-    /** A tensor of this dtype and shape (axis 0 is the batch), reused when possible. */
     Tensor get(DType dtype, int... shape) {
-        if (view != null && view.dtype() == dtype && sameShape(view, shape, 0)) {
-            return view;
-        }
-        if (full != null && full.dtype() == dtype && full.rank() == shape.length && shape.length > 0
-                && shape[0] <= full.dim(0) && sameShape(full, shape, 1)) {
-            view = full.rows(0, shape[0]);
-        } else {
-            full = Tensor.zeros(dtype, shape);
-            view = full;
-        }
-        return view;
-    }
-
-    /** Whether {@code t} has {@code shape} on every axis from {@code fromAxis} on (and the same rank). */
-    private static boolean sameShape(Tensor t, int[] shape, int fromAxis) {
-        if (t.rank() != shape.length) {
-            return false;
-        }
-        for (int a = fromAxis; a < shape.length; a++) {
-            if (t.dim(a) != shape[a]) {
-                return false;
-            }
-        }
-        return true;
+        return buffer.get(dtype, shape);
     }
 }

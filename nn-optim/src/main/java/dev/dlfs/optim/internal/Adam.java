@@ -1,9 +1,7 @@
 package dev.dlfs.optim.internal;
 
-import dev.dlfs.optim.Optimizer;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.fused.OptimizerSteps;
-import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 import java.util.Map;
 
@@ -26,22 +24,6 @@ public final class Adam extends StatefulOptimizer {
         super("adam", List.of("m", "v"), lr, weightDecay);
         this.beta1 = beta1;
         this.beta2 = beta2;
-    }
-
-    /**
-     * {@code adam}: options {@code lr} (0.001), {@code beta1} (0.9), {@code beta2} (0.999), {@code weight-decay}
-     * (0).
-     */
-    public static final class Provider extends BookOptimizerProvider {
-        public Provider() {
-            super("adam");
-        }
-
-        @Override
-        Optimizer make(Options o) {
-            return new Adam(Hyperparameters.learningRate(o, 0.001), Hyperparameters.fraction(o, "beta1", 0.9),
-                    Hyperparameters.fraction(o, "beta2", 0.999), Hyperparameters.weightDecay(o));
-        }
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.dlfs.optim.internal;
 
-import dev.dlfs.optim.Optimizer;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.fused.OptimizerSteps;
-import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 
 /**
@@ -16,19 +14,6 @@ public final class Nesterov extends StatefulOptimizer {
     Nesterov(double lr, double momentum, double weightDecay) {
         super("nesterov", List.of("v"), lr, weightDecay);
         this.momentum = momentum;
-    }
-
-    /** {@code nesterov}: options {@code lr} (0.01), {@code momentum} (0.9), {@code weight-decay} (0). */
-    public static final class Provider extends BookOptimizerProvider {
-        public Provider() {
-            super("nesterov");
-        }
-
-        @Override
-        Optimizer make(Options o) {
-            return new Nesterov(Hyperparameters.learningRate(o, 0.01),
-                    Hyperparameters.fraction(o, "momentum", 0.9), Hyperparameters.weightDecay(o));
-        }
     }
 
     @Override

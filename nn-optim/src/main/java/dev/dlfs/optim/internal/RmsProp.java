@@ -1,9 +1,7 @@
 package dev.dlfs.optim.internal;
 
-import dev.dlfs.optim.Optimizer;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.fused.OptimizerSteps;
-import dev.dlfs.tensor.spi.Options;
 import java.util.List;
 
 /**
@@ -16,19 +14,6 @@ public final class RmsProp extends StatefulOptimizer {
     RmsProp(double lr, double decayRate, double weightDecay) {
         super("rmsprop", List.of("h"), lr, weightDecay);
         this.decayRate = decayRate;
-    }
-
-    /** {@code rmsprop}: options {@code lr} (0.01), {@code decay-rate} (0.99), {@code weight-decay} (0). */
-    public static final class Provider extends BookOptimizerProvider {
-        public Provider() {
-            super("rmsprop");
-        }
-
-        @Override
-        Optimizer make(Options o) {
-            return new RmsProp(Hyperparameters.learningRate(o, 0.01),
-                    Hyperparameters.fraction(o, "decay-rate", 0.99), Hyperparameters.weightDecay(o));
-        }
     }
 
     @Override

@@ -2,14 +2,15 @@ package com.example.dlfs.plugin;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 
 /** Leaky ReLU: {@code y = x} for positive inputs and {@code α·x} otherwise, so no unit ever stops learning. */
 final class LeakyRelu implements Layer {
     private final double alpha;
-    private final Scratch mask = new Scratch();
-    private final Scratch scaled = new Scratch();
-    private final Scratch out = new Scratch();
-    private final Scratch grad = new Scratch();
+    private final Workspace mask = new Workspace();
+    private final Workspace scaled = new Workspace();
+    private final Workspace out = new Workspace();
+    private final Workspace grad = new Workspace();
     private Tensor positive;
 
     LeakyRelu(double alpha) {

@@ -16,7 +16,7 @@ public final class LionProvider implements OptimizerProvider {
     }
 
     @Override
-    public Optimizer create(Options options) {
+    public Optimizer create(String name, Options options) {
         double lr = options.getDouble("lr", 1e-4);
         double beta1 = options.getDouble("beta1", 0.9);
         double beta2 = options.getDouble("beta2", 0.99);

@@ -3,7 +3,7 @@ package com.example.dlfs.plugin;
 import dev.dlfs.layers.Layer;
 import dev.dlfs.layers.LayerContext;
 import dev.dlfs.layers.LayerProvider;
-import dev.dlfs.layers.LayerSpec;
+import dev.dlfs.tensor.spi.Options;
 import java.util.Set;
 
 /**
@@ -12,20 +12,20 @@ import java.util.Set;
  */
 public final class PluginLayers implements LayerProvider {
     @Override
-    public Set<String> types() {
+    public Set<String> names() {
         return Set.of("swish", "leaky-relu");
     }
 
     @Override
-    public Layer create(LayerSpec spec, LayerContext context) {
-        if (spec.type().equalsIgnoreCase("swish")) {
-            double beta = spec.options().getDouble("beta", 1.0);
+    public Layer create(String name, Options options, LayerContext context) {
+        if (name.equals("swish")) {
+            double beta = options.getDouble("beta", 1.0);
             if (!(beta > 0) || !Double.isFinite(beta)) {
                 throw new IllegalArgumentException("layer 'swish': beta must be a positive number, got " + beta);
             }
             return new Swish(beta);
         }
-        double alpha = spec.options().getDouble("alpha", 0.01);
+        double alpha = options.getDouble("alpha", 0.01);
         if (!(alpha >= 0 && alpha < 1)) {
             throw new IllegalArgumentException("layer 'leaky-relu': alpha must be in [0, 1), got " + alpha);
         }

@@ -2,6 +2,7 @@ package com.example.dlfs.plugin;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 
 /**
  * Swish (also called SiLU when β = 1): {@code y = x·σ(βx)}. Smooth, and unlike ReLU it lets a little gradient
@@ -9,9 +10,9 @@ import dev.dlfs.tensor.Tensor;
  */
 final class Swish implements Layer {
     private final double beta;
-    private final Scratch sig = new Scratch();
-    private final Scratch out = new Scratch();
-    private final Scratch dx = new Scratch();
+    private final Workspace sig = new Workspace();
+    private final Workspace out = new Workspace();
+    private final Workspace dx = new Workspace();
     private Tensor s;
     private Tensor y;
 

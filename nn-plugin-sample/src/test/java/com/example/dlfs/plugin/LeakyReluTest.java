@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class LeakyReluTest {
     private static Layer leaky(double alpha) {
-        return LayerRegistry.discover().get("leaky-relu").create(LayerSpec.of("leaky-relu", Map.of("alpha", alpha)),
+        return LayerRegistry.create(LayerRegistry.discover(), LayerSpec.of("leaky-relu", Map.of("alpha", alpha)),
                 new LayerContext(new int[] {8}, DType.FLOAT64, new SplittableRandom(1)));
     }
 

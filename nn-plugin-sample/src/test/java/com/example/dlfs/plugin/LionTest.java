@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class LionTest {
     private static Optimizer lion(Map<String, ?> options) {
-        return OptimizerRegistry.discover().get("lion").create(Options.of(options));
+        return OptimizerRegistry.create(OptimizerRegistry.discover(), "lion", Options.of(options));
     }
 
     /** The paper's update written out element by element, in float64. */

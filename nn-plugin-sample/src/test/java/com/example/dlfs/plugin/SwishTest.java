@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SwishTest {
     private static Layer swish(Map<String, ?> options, DType dtype) {
-        return LayerRegistry.discover().get("swish").create(LayerSpec.of("swish", options),
+        return LayerRegistry.create(LayerRegistry.discover(), LayerSpec.of("swish", options),
                 new LayerContext(new int[] {6}, dtype, new SplittableRandom(1)));
     }
 

@@ -26,6 +26,8 @@ public final class Options {
     private final Map<String, Object> values;
     private final String path;
     private final Set<String> requested = Collections.synchronizedSet(new LinkedHashSet<>());
+    // Nested options handed out, so rejectUnknown checks them too: one options(key) call, one object to check.
+    private final Map<String, Options> nested = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private Options(Map<String, ?> values, String path) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -135,12 +137,17 @@ public final class Options {
         throw wrongType(key, "a list of whole numbers", v);
     }
 
-    /** Nested options (a map value); an absent key gives empty options. A string value {@code s} gives {type: s}. */
+    /**
+     * Nested options (a map value); an absent key gives empty options. A string value {@code s} gives {type: s}.
+     * The same key gives the same object, whose unread keys {@link #rejectUnknown} reports too.
+     */
     public Options options(String key) {
-        if (!has(key)) {
-            return new Options(Map.of(), join(key));
-        }
-        Object v = values.get(key);
+        boolean present = has(key);
+        return nested.computeIfAbsent(key,
+                k -> present ? nestedFrom(k, values.get(k)) : new Options(Map.of(), join(k)));
+    }
+
+    private Options nestedFrom(String key, Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();
             m.forEach((k, val) -> copy.put(String.valueOf(k), val));
@@ -171,11 +178,18 @@ public final class Options {
 
     /**
      * Fails on the first option nobody asked for, naming {@code owner} (e.g. {@code layer 'affine'}), the known
-     * options and the nearest one.
+     * options and the nearest one; then checks the nested options read through {@link #options(String)} the same way
+     * ({@code layer 'affine' init: unknown option …}).
      */
     public void rejectUnknown(String owner) {
         List<String> unknown = unknownKeys();
-        if (!unknown.isEmpty()) {
+        if (unknown.isEmpty()) {
+            Map<String, Options> children;
+            synchronized (nested) {
+                children = new LinkedHashMap<>(nested);
+            }
+            children.forEach((key, child) -> child.rejectUnknown(owner + " " + key));
+        } else {
             String k = unknown.get(0);
             List<String> known = new ArrayList<>(requested);
             Collections.sort(known);

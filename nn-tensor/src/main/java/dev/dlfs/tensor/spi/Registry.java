@@ -22,9 +22,9 @@ import java.util.function.Function;
  * others.
  *
  * <pre>{@code
- * Registry<LayerProvider> layers =
- *         Registry.load("layer type", ServiceLoader.load(LayerProvider.class), LayerProvider::types);
- * LayerProvider relu = layers.get("relu");
+ * Registry<LossProvider> losses =
+ *         Registry.load("loss function", ServiceLoader.load(LossProvider.class), LossProvider::names);
+ * Loss huber = losses.create("loss", "huber", options, LossProvider::create);   // unread options are refused
  * }</pre>
  *
  * <p>The {@code ServiceLoader} is created by the caller because a module may only load services it declares in
@@ -111,6 +111,39 @@ public final class Registry<P> {
     /** The provider for {@code name}, or an {@link OptionException} listing the known names and the nearest one. */
     public synchronized P get(String name) {
         return find(name).orElseThrow(() -> new OptionException("type", unknownMessage(name)));
+    }
+
+    /**
+     * Creates the item {@code name} names, the one way every plugin kind is created: finds its provider (or fails
+     * listing the known names), lets it build the item from {@code options}, receiving the name as the provider
+     * declares it ({@code Fashion_MNIST} arrives as {@code fashion-mnist}), then refuses every option the provider did
+     * not read, e.g. {@code loss 'huber': unknown option 'detla'; …}. Providers therefore never check for unknown
+     * options themselves.
+     *
+     * @param item what the item is called in messages, e.g. {@code loss}
+     */
+    public <T, X extends Exception> T create(String item, String name, Options options,
+                                             Creation<? super P, ? extends T, X> creation) throws X {
+        P provider = get(name);
+        String declared = declaredName(provider, name);
+        T created = creation.create(provider, declared, options);
+        options.rejectUnknown(item + " '" + declared + "'");
+        return created;
+    }
+
+    /** How {@link #create} asks a provider for one item: {@code (provider, name, options) -> item}. */
+    @FunctionalInterface
+    public interface Creation<P, T, X extends Exception> {
+        T create(P provider, String name, Options options) throws X;
+    }
+
+    private String declaredName(P provider, String asked) {
+        for (String declared : namesOf.apply(provider)) {
+            if (key(declared).equals(key(asked))) {
+                return declared;
+            }
+        }
+        return asked;
     }
 
     /** The provider for {@code name}, if any. */
