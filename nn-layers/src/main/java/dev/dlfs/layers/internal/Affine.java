@@ -6,6 +6,7 @@ import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.AffineKernels;
 import java.util.List;
 

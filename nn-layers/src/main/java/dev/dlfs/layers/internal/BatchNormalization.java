@@ -5,6 +5,7 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.BatchNormKernels;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dev.dlfs.tensor.Im2col;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.ConvolutionKernels;
 import java.util.List;
 

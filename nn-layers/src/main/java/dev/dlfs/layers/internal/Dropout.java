@@ -2,6 +2,7 @@ package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import java.util.random.RandomGenerator;
 
 /**

@@ -2,6 +2,7 @@ package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.ActivationKernels;
 
 /** The book's Relu: {@code max(0, x)}; the gradient flows back only where the output was positive. */

@@ -2,6 +2,7 @@ package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.ActivationKernels;
 
 /** The book's Sigmoid: {@code y = 1 / (1 + e^−x)}, whose backward pass needs only y: {@code dout·y·(1 − y)}. */

@@ -2,6 +2,7 @@ package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 
 /** The perceptron's step function: 1 where x &gt; 0, else 0. It has no useful gradient and says so. */
 final class Step implements Layer {

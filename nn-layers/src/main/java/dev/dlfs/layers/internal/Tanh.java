@@ -2,6 +2,7 @@ package dev.dlfs.layers.internal;
 
 import dev.dlfs.layers.Layer;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.Workspace;
 import dev.dlfs.tensor.fused.ActivationKernels;
 
 /** {@code y = tanh(x)}, whose backward pass needs only y: {@code dout·(1 − y²)}. */
