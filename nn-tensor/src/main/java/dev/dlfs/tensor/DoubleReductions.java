@@ -1,6 +1,7 @@
 // Generated from FloatReductions.java by build-tools/TwinGenerator.java; do not edit.
 package dev.dlfs.tensor;
 
+import dev.dlfs.tensor.simd.DoubleMath;
 import dev.dlfs.tensor.simd.DoubleSum;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -79,19 +80,60 @@ final class DoubleReductions {
     }
 
     /**
-     * {@code o = exp(a - max(a)) / sum(exp(a - max(a)))} over each of {@code rows} rows of {@code n} elements;
-     * subtracting the max avoids overflow. The exponentials run over all rows at once, so that short rows (ten
-     * classes) fill whole vectors too. The passes reuse the element-wise kernels; the rows stay in cache between them.
+     * Softmax of each row of {@code a} into {@code o}: shift by the row's maximum, exponentiate every row in one pass
+     * (so short rows, 10 classes, vectorise too), divide by the row's sum. Row by row the loops are written out
+     * here rather than dispatched per operation, which for short rows costs more than the arithmetic.
      */
     static void softmax(double[] a, int ao, double[] o, int oo, int rows, int n) {
         for (int r = 0; r < rows; r++) {
-            double max = reduce(BinaryOp.MAXIMUM, a, ao + r * n, n);
-            DoubleElementwise.binary(BinaryOp.SUB, a, ao + r * n, max, o, oo + r * n, n);
+            shift(a, ao + r * n, o, oo + r * n, n, rowMax(a, ao + r * n, n));
         }
-        DoubleElementwise.unary(UnaryOp.EXP, o, oo, o, oo, rows * n);
+        DoubleMath.exp(o, oo, o, oo, rows * n);
         for (int r = 0; r < rows; r++) {
-            double sum = sum(o, oo + r * n, n);
-            DoubleElementwise.binary(BinaryOp.DIV, o, oo + r * n, sum, o, oo + r * n, n);
+            divide(o, oo + r * n, n, sum(o, oo + r * n, n));
+        }
+    }
+
+    /**
+     * The row's maximum (NaN wins), with one accumulator: a row shorter than a vector (10 classes) is a plain loop,
+     * where {@link #max}'s four accumulators would cost more than the row. Max is exact, so the order is free.
+     */
+    private static double rowMax(double[] a, int ao, int n) {
+        int bound = S.loopBound(n);
+        double best = Double.NEGATIVE_INFINITY;
+        int i = 0;
+        if (bound > 0) {
+            DoubleVector m = DoubleVector.fromArray(S, a, ao);
+            for (i = S.length(); i < bound; i += S.length()) {
+                m = m.max(DoubleVector.fromArray(S, a, ao + i));
+            }
+            best = m.reduceLanes(VectorOperators.MAX);
+        }
+        for (; i < n; i++) {
+            best = Math.max(best, a[ao + i]);
+        }
+        return best;
+    }
+
+    /** {@code o[i] = a[i] - by}. */
+    private static void shift(double[] a, int ao, double[] o, int oo, int n, double by) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, a, ao + i).sub(by).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] = a[ao + i] - by;
+        }
+    }
+
+    /** {@code o[i] /= by}. */
+    private static void divide(double[] o, int oo, int n, double by) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            DoubleVector.fromArray(S, o, oo + i).div(by).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) {
+            o[oo + i] /= by;
         }
     }
 }
