@@ -49,14 +49,6 @@ class ModuleGraphTest {
     }
 
     @Test
-    void layersLeaveTheVectorApiToTheTensorCore() {
-        noClasses().that().resideInAPackage("dev.dlfs.layers..")
-                .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
-                .because("SIMD loops live in nn-tensor (dev.dlfs.tensor.fused); layers are written against Tensor")
-                .check(classes);
-    }
-
-    @Test
     void lossDependsOnlyOnTensor() {
         dependsOnlyOn("loss", "tensor").check(classes);
     }
