@@ -121,6 +121,15 @@ public final class Network {
         return new NetworkBuilder();
     }
 
+    /**
+     * A builder that starts from a configuration read from YAML: everything it declares, to which layer objects (or
+     * more declared layers) are appended before the loss, e.g.
+     * {@code Network.builder(NetworkConfig.load(file)).layer(new Scale(2)).build()}.
+     */
+    public static NetworkBuilder builder(NetworkConfig config) {
+        return new NetworkBuilder().from(config);
+    }
+
     /** The configuration this network was built from. */
     public NetworkConfig config() {
         return config;

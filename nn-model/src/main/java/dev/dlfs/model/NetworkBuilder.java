@@ -42,6 +42,20 @@ public final class NetworkBuilder {
     NetworkBuilder() {
     }
 
+    /** Takes over everything {@code config} declares; its layers come first. */
+    NetworkBuilder from(NetworkConfig config) {
+        name = config.name();
+        dtype = config.dtype();
+        seed = config.seed();
+        input = config.input();
+        layers.addAll(config.layers());
+        loss = config.loss();
+        optimizer = config.optimizer();
+        training = config.training();
+        data = config.data();
+        return this;
+    }
+
     public NetworkBuilder name(String n) {
         this.name = n;
         return this;

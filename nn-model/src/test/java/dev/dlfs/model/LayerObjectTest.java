@@ -121,6 +121,25 @@ class LayerObjectTest {
     }
 
     @Test
+    void aLayerObjectJoinsTheLayersOfAYamlConfiguration() {
+        NetworkConfig yaml = NetworkConfig.parse("""
+                input: [6]
+                dtype: float64
+                seed: 11
+                layers:
+                  - {type: affine, units: 5, init: {std: 0.5}}
+                  - {type: relu}
+                loss: softmax-with-loss
+                """, "net.yaml");
+        Network net = Network.builder(yaml).layer(new Scale(DType.FLOAT64, 3)).build();
+        assertEquals(List.of("affine1", "relu1", "scale1"), net.layers().stream().map(NamedLayer::name).toList());
+        Network plain = Network.of(yaml);
+        assertEquals(plain.params().get("affine1.W"), net.params().get("affine1.W"), "same seed, same weights");
+        Tensor x = NetworkTest.random(DType.FLOAT64, 2, 4, 6);
+        assertEquals(plain.predict(x).mul(3), net.predict(x));
+    }
+
+    @Test
     void oneObjectInTwoPlacesIsRefused() {
         Scale shared = new Scale(DType.FLOAT32, 2);
         ConfigException e = assertThrows(ConfigException.class, () -> Network.builder().input(4)
