@@ -49,7 +49,7 @@ final class Affine implements Layer {
         x2d = x.reshape(n, in);
         Tensor y = out.get(dtype, n, units);
         Gemm.gemm(false, false, 1.0, x2d, w.value(), 0.0, y);
-        y.addInPlace(b.value());                    // + b, broadcast over the batch
+        AffineKernels.addBias(y, b.value());        // + b on every row of the batch
         return y;
     }
 

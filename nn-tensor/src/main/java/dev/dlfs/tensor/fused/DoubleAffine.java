@@ -12,6 +12,20 @@ final class DoubleAffine {
     private DoubleAffine() {
     }
 
+    /** {@code y[r][j] += b[j]} for y of rows × cols: one plain pass, vectors across columns. */
+    static void addBias(double[] y, int yo, int rows, int cols, double[] b, int bo) {
+        for (int r = 0; r < rows; r++) {
+            int base = yo + r * cols;
+            int i = 0;
+            for (int end = S.loopBound(cols); i < end; i += S.length()) {
+                DoubleVector.fromArray(S, y, base + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(y, base + i);
+            }
+            for (; i < cols; i++) {
+                y[base + i] += b[bo + i];
+            }
+        }
+    }
+
     /** {@code s[j] = Σ_r m[r][j]} for m of rows × cols: each column from 0, row by row; vectors across columns. */
     static void columnSums(double[] m, int mo, int rows, int cols, double[] s, int so) {
         Arrays.fill(s, so, so + cols, 0.0);

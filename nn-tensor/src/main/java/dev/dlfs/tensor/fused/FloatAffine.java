@@ -12,6 +12,20 @@ final class FloatAffine {
     private FloatAffine() {
     }
 
+    /** {@code y[r][j] += b[j]} for y of rows × cols: one plain pass, vectors across columns. */
+    static void addBias(float[] y, int yo, int rows, int cols, float[] b, int bo) {
+        for (int r = 0; r < rows; r++) {
+            int base = yo + r * cols;
+            int i = 0;
+            for (int end = S.loopBound(cols); i < end; i += S.length()) {
+                FloatVector.fromArray(S, y, base + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(y, base + i);
+            }
+            for (; i < cols; i++) {
+                y[base + i] += b[bo + i];
+            }
+        }
+    }
+
     /** {@code s[j] = Σ_r m[r][j]} for m of rows × cols: each column from 0, row by row; vectors across columns. */
     static void columnSums(float[] m, int mo, int rows, int cols, float[] s, int so) {
         Arrays.fill(s, so, so + cols, 0f);

@@ -34,6 +34,30 @@ class AffineKernelsTest {
     }
 
     @Test
+    void theBiasIsAddedToEveryRowAsABroadcastAddWould() {
+        for (DType dtype : DType.values()) {
+            for (int units : new int[] {1, 3, 7, 13, 31, 37, 100}) {
+                Tensor y = Tensor.randn(new SplittableRandom(units), dtype, 6, units).rows(1, 6);
+                Tensor b = Tensor.randn(new SplittableRandom(units + 1), dtype, units);
+                Tensor want = y.add(b);
+                Tensor before = y.copy();
+                AffineKernels.addBias(y, b);
+                assertEquals(want, y, dtype + " units " + units);
+                for (int i = 0; i < 5; i++) {
+                    for (int j = 0; j < units; j++) {
+                        double sum = dtype == DType.FLOAT32 ? (float) before.get(i, j) + (float) b.get(j)
+                                : before.get(i, j) + b.get(j);
+                        assertEquals(sum, y.get(i, j), dtype + " row " + i + " column " + j);
+                    }
+                }
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AffineKernels.addBias(Tensor.zeros(DType.FLOAT32, 4, 3), Tensor.zeros(DType.FLOAT32, 4)));
+        assertTrue(e.getMessage().contains("b float32(4,)"), e.getMessage());
+    }
+
+    @Test
     void aColumnOfNegativeZerosSumsToPositiveZero() {
         Tensor dout = Tensor.full(DType.FLOAT32, -0.0, 4, 1);
         assertEquals(0x0, Float.floatToRawIntBits((float) AffineKernels.biasGradient(dout, Tensor.ones(1)).item()));
