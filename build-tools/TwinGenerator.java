@@ -28,7 +28,8 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatLossKernels.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatAffine.java",
-            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatConvolutions.java");
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatConvolutions.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatPooling.java");
 
     /** Pattern and replacement, applied in this order to the whole float32 source. */
     static final String[][] SWAPS = {

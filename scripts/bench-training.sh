@@ -13,6 +13,9 @@
 #   deep-convnet    ch08 DeepConvNet inference on the 10000 test images, once, with its seeded He initial weights
 #                   (`./dlfs eval examples/deep-convnet.yaml --untrained --repeat 1`: timing only; the book's trained
 #                   DeepConvNet weights are not among ../shared/data/book-weights)
+#   deep-convnet-train  one epoch (600 iterations) of the ch08 DeepConvNet, then the full test set
+#                   (`./dlfs train` of examples/deep-convnet.yaml with `eval: none`, `--epochs 1`; the peer is
+#                   scripts/bench/torch_deep_convnet_train.py)
 # Environment:
 #   MNIST_DIR   folder with the four MNIST IDX files (required; the peers have no default; dlfs finds its own copy,
 #               e.g. the one scripts/fetch-mnist.sh installs)
@@ -47,6 +50,7 @@ echo "$VERSION" >&2
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 sed 's/eval: per-epoch/eval: none/' examples/simple-convnet.yaml > "$OUT/simple-convnet-one-epoch.yaml"
+sed 's/eval: per-epoch/eval: none/' examples/deep-convnet.yaml > "$OUT/deep-convnet-one-epoch.yaml"
 
 peer() {
   peer_python "$PEERS/$1" "${@:2}"
@@ -57,6 +61,7 @@ run_dlfs() {
     two-layer) "$ROOT/dlfs" train examples/two-layer-net.yaml --out "$OUT/two-layer" ;;
     simple-convnet) "$ROOT/dlfs" train "$OUT/simple-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/simple-convnet" ;;
     deep-convnet) "$ROOT/dlfs" eval examples/deep-convnet.yaml --untrained --repeat 1 ;;
+    deep-convnet-train) "$ROOT/dlfs" train "$OUT/deep-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/deep-convnet" ;;
   esac
 }
 
@@ -65,6 +70,7 @@ run_peer() {
     two-layer) peer torch_two_layer.py --seed 1 ;;
     simple-convnet) peer torch_simple_convnet.py --seed 1 ;;
     deep-convnet) peer torch_deep_convnet_infer.py --repeat 1 ;;
+    deep-convnet-train) peer_python "$ROOT/scripts/bench/torch_deep_convnet_train.py" --seed 1 ;;
   esac
 }
 

@@ -95,10 +95,14 @@ final class FloatReductions {
     }
 
     /**
-     * The row's maximum (NaN wins), with one accumulator: a row shorter than a vector (10 classes) is a plain loop,
-     * where {@link #max}'s four accumulators would cost more than the row. Max is exact, so the order is free.
+     * The row's maximum (NaN wins). A row of four vectors or more takes {@link #max}'s four accumulators; a shorter
+     * one (10 classes) one accumulator or a plain loop, where four would cost more than the row. Max is exact, so the
+     * order is free.
      */
     private static float rowMax(float[] a, int ao, int n) {
+        if (n >= 4 * S.length()) {
+            return max(a, ao, n);
+        }
         int bound = S.loopBound(n);
         float best = Float.NEGATIVE_INFINITY;
         int i = 0;

@@ -46,9 +46,9 @@ public final class BuiltinLayers implements LayerProvider {
             case "batchnorm", "batchnormalization" -> new BatchNormalization(context.inputShape(), context.dtype(),
                     o.getDouble("momentum", 0.9), o.getDouble("epsilon", 1e-6), o.getBoolean("per-channel", true));
             case "convolution", "conv" -> convolution(o, context, owner);
-            case "pooling" -> pooling(o, context, parseMode(o.getString("mode", "max"), o));
-            case "maxpool" -> pooling(o, context, Pooling.Mode.MAX);
-            case "avgpool" -> pooling(o, context, Pooling.Mode.AVERAGE);
+            case "pooling" -> pooling(o, context, parseMode(o.getString("mode", "max"), o), owner);
+            case "maxpool" -> pooling(o, context, Pooling.Mode.MAX, owner);
+            case "avgpool" -> pooling(o, context, Pooling.Mode.AVERAGE, owner);
             default -> throw new OptionException("type", "BuiltinLayers does not make layer type '" + type
                     + "'; it makes " + String.join(", ", TYPES));
         };
@@ -73,11 +73,8 @@ public final class BuiltinLayers implements LayerProvider {
         }
         int filters = positive("filters", o.requireInt("filters"));
         int[] size = pair("size", o.getInts("size", null));
-        int stride = positive("stride", o.getInt("stride", 1));
-        int pad = o.getInt("pad", 0);
-        if (pad < 0) {
-            throw new OptionException("pad", owner + ": pad must be >= 0, got " + pad);
-        }
+        int[] stride = pair("stride", o.getInts("stride", new int[] {1}));
+        int[] pad = pads(o.getInts("pad", new int[] {0}), owner);
         Initializer init = Initializer.from(o, owner);
         int fanIn = in[0] * size[0] * size[1];
         Tensor w = Tensor.zeros(context.dtype(), filters, in[0], size[0], size[1]);
@@ -85,11 +82,11 @@ public final class BuiltinLayers implements LayerProvider {
         return new Convolution(w, Tensor.zeros(context.dtype(), filters), stride, pad);
     }
 
-    private static Layer pooling(Options o, LayerContext context, Pooling.Mode mode) {
+    private static Layer pooling(Options o, LayerContext context, Pooling.Mode mode, String owner) {
         int[] size = pair("size", o.getInts("size", null));
         int[] stride = pair("stride", o.getInts("stride", size));
-        int pad = o.getInt("pad", 0);
-        return new Pooling(mode, size[0], size[1], stride[0], stride[1], pad);
+        int[] pad = pads(o.getInts("pad", new int[] {0}), owner);
+        return new Pooling(mode, size[0], size[1], stride[0], stride[1], pad[0], pad[1]);
     }
 
     private static Layer dropout(Options o, LayerContext context, String owner) {
@@ -128,6 +125,19 @@ public final class BuiltinLayers implements LayerProvider {
         }
         int[] hw = v.length == 1 ? new int[] {v[0], v[0]} : v;
         positive(key, Math.min(hw[0], hw[1]));
+        return hw;
+    }
+
+    /** {@code [rows, columns]} of zero padding from an int or a list of one or two ints, all >= 0. */
+    private static int[] pads(int[] v, String owner) {
+        if (v.length != 1 && v.length != 2) {
+            throw new OptionException("pad", owner + ": pad must be a number or [height, width], got " + v.length
+                    + " numbers");
+        }
+        int[] hw = v.length == 1 ? new int[] {v[0], v[0]} : v;
+        if (hw[0] < 0 || hw[1] < 0) {
+            throw new OptionException("pad", owner + ": pad must be >= 0, got " + Shapes.format(hw));
+        }
         return hw;
     }
 

@@ -21,30 +21,32 @@ final class Pooling implements Layer {
     private final int pw;
     private final int sh;
     private final int sw;
-    private final int pad;
+    private final int padH;
+    private final int padW;
     private final Workspace out = new Workspace();
     private final Workspace dx = new Workspace();
+    private final PoolingKernels.Scratch scratch = new PoolingKernels.Scratch();
     private int[] argmax = new int[0];
-    private long[] rowBest = new long[0];
     private int[] xShape;
     private PoolingKernels.Geometry geometry;
 
-    Pooling(Mode mode, int ph, int pw, int sh, int sw, int pad) {
-        if (ph < 1 || pw < 1 || sh < 1 || sw < 1 || pad < 0) {
+    Pooling(Mode mode, int ph, int pw, int sh, int sw, int padH, int padW) {
+        if (ph < 1 || pw < 1 || sh < 1 || sw < 1 || padH < 0 || padW < 0) {
             throw new IllegalArgumentException("pooling: size " + ph + "×" + pw + ", stride " + sh + "×" + sw
-                    + ", pad " + pad + ": size and stride must be >= 1, pad >= 0");
+                    + ", pad " + padH + "×" + padW + ": size and stride must be >= 1, pad >= 0");
         }
-        if (pad >= ph || pad >= pw) {
+        if (padH >= ph || padW >= pw) {
             // A window entirely in the padding would pool nothing but zeros.
-            throw new IllegalArgumentException("pooling: pad " + pad + " must be smaller than the window "
-                    + ph + "×" + pw);
+            throw new IllegalArgumentException("pooling: pad " + padH + "×" + padW + " must be smaller than the"
+                    + " window " + ph + "×" + pw);
         }
         this.mode = mode;
         this.ph = ph;
         this.pw = pw;
         this.sh = sh;
         this.sw = sw;
-        this.pad = pad;
+        this.padH = padH;
+        this.padW = padW;
     }
 
     @Override
@@ -54,19 +56,16 @@ final class Pooling implements Layer {
         }
         int[] o = outputShape(new int[] {x.dim(1), x.dim(2), x.dim(3)});
         xShape = x.shape();
-        geometry = new PoolingKernels.Geometry(ph, pw, sh, sw, pad, x.dim(2), x.dim(3), o[1], o[2]);
+        geometry = new PoolingKernels.Geometry(ph, pw, sh, sw, padH, padW, x.dim(2), x.dim(3), o[1], o[2]);
         int planes = x.dim(0) * x.dim(1);
         Tensor y = out.get(x.dtype(), x.dim(0), o[0], o[1], o[2]);
         if (mode == Mode.MAX) {
             if (argmax.length < y.size()) {
                 argmax = new int[y.size()];
             }
-            if (rowBest.length < o[2]) {
-                rowBest = new long[o[2]];
-            }
-            PoolingKernels.maxForward(x, y, argmax, rowBest, planes, geometry);
+            PoolingKernels.maxForward(x, y, argmax, scratch, planes, geometry);
         } else {
-            PoolingKernels.averageForward(x, y, planes, geometry);
+            PoolingKernels.averageForward(x, y, scratch, planes, geometry);
         }
         return y;
     }
@@ -85,7 +84,7 @@ final class Pooling implements Layer {
         if (mode == Mode.MAX) {
             PoolingKernels.maxBackward(dout, argmax, g);
         } else {
-            PoolingKernels.averageBackward(dout, g, xShape[0] * xShape[1], geometry);
+            PoolingKernels.averageBackward(dout, g, scratch, xShape[0] * xShape[1], geometry);
         }
         return g;
     }
@@ -96,10 +95,11 @@ final class Pooling implements Layer {
             throw new IllegalArgumentException("pooling: input shape must be (C, H, W), got "
                     + Shapes.format(inputShape));
         }
-        return new int[] {inputShape[0], size("height", inputShape[1], ph, sh), size("width", inputShape[2], pw, sw)};
+        return new int[] {inputShape[0], size("height", inputShape[1], ph, sh, padH),
+            size("width", inputShape[2], pw, sw, padW)};
     }
 
-    private int size(String axis, int in, int window, int stride) {
+    private static int size(String axis, int in, int window, int stride, int pad) {
         if (in + 2 * pad < window) {
             throw new IllegalArgumentException("pooling: a window of " + window + " does not fit the input " + axis
                     + " " + in + " with pad " + pad);

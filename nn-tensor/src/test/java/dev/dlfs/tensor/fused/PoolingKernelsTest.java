@@ -15,13 +15,17 @@ import org.junit.jupiter.api.Test;
  * strides that leave pixels out, and both dtypes; and the checks of their operands.
  */
 class PoolingKernelsTest {
-    /** Window h, w, stride h, w, pad, image h, w. */
-    private static final int[][] CASES = {{2, 2, 2, 2, 0, 4, 6}, {3, 3, 2, 2, 1, 7, 9}, {2, 3, 1, 2, 1, 5, 11},
-        {3, 2, 3, 1, 0, 10, 3}};
+    /**
+     * Window h, w, stride h, w, pad h, w, image h, w, planes. Unpadded cases take the vector loops: one plane shorter
+     * than a vector, planes that end inside a vector, more planes than one table holds.
+     */
+    private static final int[][] CASES = {{2, 2, 2, 2, 0, 0, 4, 6, 3}, {3, 3, 2, 2, 1, 1, 7, 9, 3},
+        {2, 3, 1, 2, 1, 0, 5, 11, 3}, {3, 2, 3, 1, 0, 1, 10, 3, 3}, {3, 2, 3, 1, 0, 0, 10, 3, 5},
+        {2, 2, 2, 2, 0, 0, 7, 7, 1}, {2, 2, 2, 2, 0, 0, 24, 24, 61}, {3, 3, 1, 1, 0, 0, 5, 6, 7}};
 
     private static Geometry geometry(int[] c) {
-        return new Geometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], (c[5] + 2 * c[4] - c[0]) / c[2] + 1,
-                (c[6] + 2 * c[4] - c[1]) / c[3] + 1);
+        return new Geometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], (c[6] + 2 * c[4] - c[0]) / c[2] + 1,
+                (c[7] + 2 * c[5] - c[1]) / c[3] + 1);
     }
 
     /** The value at (iy, ix) of plane p, or 0 in the padding. */
@@ -35,18 +39,21 @@ class PoolingKernelsTest {
         for (DType dtype : DType.values()) {
             for (int[] c : CASES) {
                 Geometry g = geometry(c);
-                int planes = 3;
-                Tensor x = Tensor.randn(new SplittableRandom(c[5] * c[6]), dtype, planes, g.h(), g.w());
+                int planes = c[8];
+                Tensor x = Tensor.randn(new SplittableRandom(c[6] * c[7]), dtype, planes, g.h(), g.w());
+                x.setFlat(x.size() / 2, Double.NaN);        // a NaN wins its windows
+                x.setFlat(1, x.getFlat(0));                 // ties go to the first
                 Tensor max = Tensor.zeros(dtype, planes, g.oh(), g.ow());
                 Tensor avg = Tensor.zeros(dtype, planes, g.oh(), g.ow());
                 int[] argmax = new int[max.size()];
-                PoolingKernels.maxForward(x, max, argmax, new long[g.ow()], planes, g);
-                PoolingKernels.averageForward(x, avg, planes, g);
+                PoolingKernels.Scratch scratch = new PoolingKernels.Scratch();
+                PoolingKernels.maxForward(x, max, argmax, scratch, planes, g);
+                PoolingKernels.averageForward(x, avg, scratch, planes, g);
                 Tensor dout = Tensor.randn(new SplittableRandom(7), dtype, planes, g.oh(), g.ow());
                 Tensor dxMax = Tensor.full(dtype, 9, x.shape());    // backward must overwrite every element
                 Tensor dxAvg = Tensor.full(dtype, 9, x.shape());
                 PoolingKernels.maxBackward(dout, argmax, dxMax);
-                PoolingKernels.averageBackward(dout, dxAvg, planes, g);
+                PoolingKernels.averageBackward(dout, dxAvg, scratch, planes, g);
                 double[] wantMax = new double[x.size()];
                 double[] wantAvg = new double[x.size()];
                 for (int p = 0, o = 0; p < planes; p++) {
@@ -57,11 +64,11 @@ class PoolingKernelsTest {
                             double sum = 0;
                             for (int ky = 0; ky < g.ph(); ky++) {
                                 for (int kx = 0; kx < g.pw(); kx++) {
-                                    int iy = oy * g.sh() - g.pad() + ky;
-                                    int ix = ox * g.sw() - g.pad() + kx;
+                                    int iy = oy * g.sh() - g.padH() + ky;
+                                    int ix = ox * g.sw() - g.padW() + kx;
                                     double v = at(x, g, p, iy, ix);
                                     boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
-                                    if (v > best) {
+                                    if (v > best || Double.isNaN(v) && !Double.isNaN(best)) {
                                         best = v;
                                         arg = inside ? (p * g.h() + iy) * g.w() + ix : -1;
                                     }
@@ -71,7 +78,7 @@ class PoolingKernelsTest {
                                     }
                                 }
                             }
-                            String where = dtype + " case " + c[5] + "x" + c[6] + " output " + o;
+                            String where = dtype + " case " + java.util.Arrays.toString(c) + " output " + o;
                             assertEquals(best, max.getFlat(o), where);
                             assertEquals(arg, argmax[o], where);
                             assertEquals(sum / (g.ph() * g.pw()), avg.getFlat(o), dtype == DType.FLOAT32 ? 1e-6 : 1e-14,
@@ -94,20 +101,21 @@ class PoolingKernelsTest {
     @Test
     void operandsThatDoNotFitAreNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Geometry(2, 2, 2, 2, 0, 4, 4, 3, 2));
+                () -> new Geometry(2, 2, 2, 2, 0, 0, 4, 4, 3, 2));
         assertTrue(e.getMessage().contains("does not give 3×2 outputs from 4×4"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Geometry(2, 2, 2, 2, 2, 4, 4, 4, 4));
-        Geometry g = new Geometry(2, 2, 2, 2, 0, 4, 4, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> new Geometry(2, 2, 2, 2, 0, 2, 4, 4, 2, 4));
+        Geometry g = new Geometry(2, 2, 2, 2, 0, 0, 4, 4, 2, 2);
+        PoolingKernels.Scratch scratch = new PoolingKernels.Scratch();
         Tensor x = Tensor.zeros(DType.FLOAT32, 3, 4, 4);
         e = assertThrows(IllegalArgumentException.class,
-                () -> PoolingKernels.averageForward(x, Tensor.zeros(DType.FLOAT64, 3, 2, 2), 3, g));
+                () -> PoolingKernels.averageForward(x, Tensor.zeros(DType.FLOAT64, 3, 2, 2), scratch, 3, g));
         assertTrue(e.getMessage().contains("must have the same dtype"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> PoolingKernels.averageForward(x, Tensor.zeros(DType.FLOAT32, 2, 2, 2), 3, g));
+                () -> PoolingKernels.averageForward(x, Tensor.zeros(DType.FLOAT32, 2, 2, 2), scratch, 3, g));
         assertTrue(e.getMessage().contains("are not 3 planes of 4×4 and 2×2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PoolingKernels.maxForward(x,
-                Tensor.zeros(DType.FLOAT32, 3, 2, 2), new int[11], new long[2], 3, g));
-        assertTrue(e.getMessage().contains("need at least 12 and 2"), e.getMessage());
+                Tensor.zeros(DType.FLOAT32, 3, 2, 2), new int[11], scratch, 3, g));
+        assertTrue(e.getMessage().contains("argmax holds 11, need at least 12"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> PoolingKernels.maxBackward(Tensor.zeros(DType.FLOAT32, 3, 2, 2), new int[4], x));
         assertTrue(e.getMessage().contains("4 winners"), e.getMessage());

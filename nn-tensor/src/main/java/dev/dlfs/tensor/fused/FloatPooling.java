@@ -1,0 +1,125 @@
+// DoublePooling.java is generated from this file by build-tools/TwinGenerator.java.
+package dev.dlfs.tensor.fused;
+
+import dev.dlfs.tensor.fused.PoolingKernels.Geometry;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float32 pooling of windows that lie inside the image (no padding), a vector of outputs at a time. {@code table}
+ * holds, for the outputs of {@code chunk} consecutive planes, where each window starts (relative to the first of
+ * those planes); window element (ky, kx) of a vector of outputs is then one gather at {@code ky·w + kx} past those
+ * starts. The planes of a batch are walked chunk by chunk, so that short planes (3×3 outputs) still fill vectors.
+ * A gather checks the index of every lane, masked or not, so the last vector of a chunk reads its starts from
+ * {@code tail}: those of its outputs, then zeros.
+ */
+final class FloatPooling {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** One int lane per value lane: window offsets and starts. */
+    private static final VectorSpecies<Integer> IS =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(S.length() * Integer.SIZE));
+
+    private FloatPooling() {
+    }
+
+    /**
+     * Window maxima into {@code y}, and into {@code argmax} the flat index (from x's first element) of each winner:
+     * the first NaN of the window if it has one, else the first of its largest values in row-major window order.
+     */
+    static void maxForward(float[] x, int xo, float[] y, int yo, int[] argmax, int planes, Geometry g, int[] table,
+                           int chunk, int[] tail) {
+        int in = g.h() * g.w();
+        int out = g.oh() * g.ow();
+        for (int p0 = 0; p0 < planes; p0 += chunk) {
+            int count = Math.min(chunk, planes - p0) * out;
+            int xBase = xo + p0 * in;
+            int oBase = p0 * out;
+            for (int o = 0; o < count; o += S.length()) {
+                VectorMask<Float> m = S.indexInRange(o, count);
+                int[] map = starts(table, o, count, tail);
+                int mo = map == table ? o : 0;
+                FloatVector best = FloatVector.fromArray(S, x, xBase, map, mo, m);
+                IntVector at = IntVector.zero(IS);
+                for (int ky = 0; ky < g.ph(); ky++) {
+                    for (int kx = ky == 0 ? 1 : 0; kx < g.pw(); kx++) {
+                        int off = ky * g.w() + kx;
+                        FloatVector v = FloatVector.fromArray(S, x, xBase + off, map, mo, m);
+                        VectorMask<Float> win = v.compare(VectorOperators.GT, best)
+                                .or(v.test(VectorOperators.IS_NAN).andNot(best.test(VectorOperators.IS_NAN)));
+                        best = best.blend(v, win);
+                        at = at.blend(off, win.cast(IS));
+                    }
+                }
+                best.intoArray(y, yo + oBase + o, m);
+                VectorMask<Integer> im = m.cast(IS);
+                IntVector.fromArray(IS, map, mo, im).add(at).add(p0 * in).intoArray(argmax, oBase + o, im);
+            }
+        }
+    }
+
+    /** Window means into {@code y}: the window's values added in row-major order, divided by its size. */
+    static void averageForward(float[] x, int xo, float[] y, int yo, int planes, Geometry g, int[] table,
+                               int chunk, int[] tail) {
+        int in = g.h() * g.w();
+        int out = g.oh() * g.ow();
+        float size = g.ph() * g.pw();
+        for (int p0 = 0; p0 < planes; p0 += chunk) {
+            int count = Math.min(chunk, planes - p0) * out;
+            int xBase = xo + p0 * in;
+            for (int o = 0; o < count; o += S.length()) {
+                VectorMask<Float> m = S.indexInRange(o, count);
+                int[] map = starts(table, o, count, tail);
+                int mo = map == table ? o : 0;
+                FloatVector sum = FloatVector.zero(S);
+                for (int ky = 0; ky < g.ph(); ky++) {
+                    for (int kx = 0; kx < g.pw(); kx++) {
+                        sum = sum.add(FloatVector.fromArray(S, x, xBase + ky * g.w() + kx, map, mo, m));
+                    }
+                }
+                sum.div(size).intoArray(y, yo + p0 * out + o, m);
+            }
+        }
+    }
+
+    /**
+     * {@code dx} (overwritten) = each {@code dy[o]}, divided by the window size, added to every element of window o,
+     * output by output. Scalar: a scatter of vector lanes has no AVX2 instruction.
+     */
+    static void averageBackward(float[] dy, int dyo, float[] dx, int dxo, int planes, Geometry g, int[] table,
+                                int chunk) {
+        int in = g.h() * g.w();
+        int out = g.oh() * g.ow();
+        float size = g.ph() * g.pw();
+        java.util.Arrays.fill(dx, dxo, dxo + planes * in, 0f);
+        for (int p0 = 0; p0 < planes; p0 += chunk) {
+            int count = Math.min(chunk, planes - p0) * out;
+            int xBase = dxo + p0 * in;
+            int oBase = dyo + p0 * out;
+            for (int o = 0; o < count; o++) {
+                float share = dy[oBase + o] / size;
+                int start = xBase + table[o];
+                for (int ky = 0; ky < g.ph(); ky++) {
+                    int row = start + ky * g.w();
+                    for (int kx = 0; kx < g.pw(); kx++) {
+                        dx[row + kx] += share;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code table} if a whole vector of outputs starts at o, else {@code tail} filled with the last ones' starts. */
+    private static int[] starts(int[] table, int o, int count, int[] tail) {
+        if (o + S.length() <= count) {
+            return table;
+        }
+        for (int i = 0; i < S.length(); i++) {
+            tail[i] = o + i < count ? table[o + i] : 0;
+        }
+        return tail;
+    }
+}
