@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Parameter;
 import dev.dlfs.tensor.Tensor;
+import dev.dlfs.tensor.spi.OptionException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,6 +31,9 @@ class ConvolutionTest {
                 DType.FLOAT32, 3, 7, 7).outputShape(new int[] {3, 7, 7}));
         assertArrayEquals(new int[] {2, 3, 5}, conv(Map.of("filters", 2, "size", List.of(3, 2), "stride", 2),
                 DType.FLOAT32, 1, 7, 10).outputShape(new int[] {1, 7, 10}));
+        // stride and pad per axis, [rows, columns]: (7 + 2·0 − 3) / 2 + 1 = 3 rows, (10 + 2·1 − 2) / 1 + 1 = 11 columns
+        assertArrayEquals(new int[] {2, 3, 11}, conv(Map.of("filters", 2, "size", List.of(3, 2), "stride",
+                List.of(2, 1), "pad", List.of(0, 1)), DType.FLOAT32, 1, 7, 10).outputShape(new int[] {1, 7, 10}));
         Layer c = conv(Map.of("filters", 2, "size", 3), DType.FLOAT32, 1, 5, 5);
         assertArrayEquals(new int[] {4, 2, 3, 3}, c.forward(Tensor.zeros(4, 1, 5, 5), false).shape());
     }
@@ -89,6 +93,9 @@ class ConvolutionTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> conv(Map.of("filters", 2, "size", 7), DType.FLOAT32, 1, 5, 5));
         assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+        // stride and pad per axis, [rows, columns]: (7 + 2·0 − 3) / 2 + 1 = 3 rows, (10 + 2·1 − 2) / 1 + 1 = 11 columns
+        assertArrayEquals(new int[] {2, 3, 11}, conv(Map.of("filters", 2, "size", List.of(3, 2), "stride",
+                List.of(2, 1), "pad", List.of(0, 1)), DType.FLOAT32, 1, 7, 10).outputShape(new int[] {1, 7, 10}));
         Layer c = conv(Map.of("filters", 2, "size", 3), DType.FLOAT32, 1, 5, 5);
         e = assertThrows(IllegalArgumentException.class, () -> c.forward(Tensor.zeros(2, 3, 5, 5), true));
         assertTrue(e.getMessage().contains("(2, 3, 5, 5)"), e.getMessage());

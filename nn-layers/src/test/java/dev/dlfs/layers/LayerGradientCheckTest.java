@@ -101,6 +101,8 @@ class LayerGradientCheckTest {
         check(create("convolution", Map.of("filters", 3, "size", 3), 2, 5, 5), randn(19, 2, 2, 5, 5));
         check(create("conv", Map.of("filters", 2, "size", List.of(3, 2), "stride", 2, "pad", 1,
                 "init", Map.of("std", 0.5)), 2, 5, 6), randn(20, 2, 2, 5, 6));
+        check(create("conv", Map.of("filters", 2, "size", 3, "stride", List.of(1, 2), "pad", List.of(2, 0),
+                "init", Map.of("std", 0.5)), 2, 5, 6), randn(21, 5, 2, 5, 6));
     }
 
     @Test
@@ -110,6 +112,8 @@ class LayerGradientCheckTest {
         check(create("avg-pool", Map.of("size", 2, "stride", 1), 2, 4, 3), randn(23, 2, 2, 4, 3));
         check(create("pooling", Map.of("size", List.of(2, 3), "stride", List.of(2, 1), "pad", 1, "mode",
                 "average"), 1, 5, 4), randn(24, 2, 1, 5, 4));
+        check(create("max-pool", Map.of("size", 3, "stride", 2, "pad", List.of(1, 0)), 2, 5, 5),
+                distinct(2, 2, 5, 5));
     }
 
     @Test

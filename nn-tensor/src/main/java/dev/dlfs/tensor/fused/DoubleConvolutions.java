@@ -69,33 +69,44 @@ final class DoubleConvolutions {
         int oh = g.oh();
         int ow = g.ow();
         int sw = g.sw();
+        boolean block = sameWidth(g);
         int dst = 0;
         for (int c = 0; c < g.channels(); c++) {
             for (int ky = 0; ky < g.fh(); ky++) {
-                for (int kx = 0; kx < g.fw(); kx++) {
+                for (int kx = 0; kx < g.fw(); kx++, dst += oh * ow) {
                     // Output columns [ox0, ox1) have this filter column inside the image; the others read padding.
-                    int ox0 = Math.min(ow, Math.max(0, ceilDiv(g.pw() - kx, sw)));
-                    int ox1 = Math.max(ox0, Math.min(ow, ceilDiv(w + g.pw() - kx, sw)));
-                    for (int oy = 0; oy < oh; oy++, dst += ow) {
+                    int ox0 = firstInside(g, kx);
+                    int ox1 = endInside(g, kx);
+                    int src = xo + c * h * w + kx - g.pw() - g.ph() * w + ky * w;
+                    if (block) {
+                        int oy0 = Math.min(oh, Math.max(0, g.ph() - ky));
+                        int oy1 = Math.max(oy0, Math.min(oh, h + g.ph() - ky));
+                        java.util.Arrays.fill(col, dst, dst + oy0 * ow + ox0, 0.0);
+                        System.arraycopy(x, src + oy0 * w + ox0, col, dst + oy0 * ow + ox0,
+                                Math.max(0, (oy1 - oy0 - 1) * ow + ox1 - ox0));
+                        clearEdges(col, dst, oy0, oy1, ow, ox0, ox1);
+                        java.util.Arrays.fill(col, dst + Math.max(oy0 * ow + ox0, (oy1 - 1) * ow + ox1),
+                                dst + oh * ow, 0.0);
+                        continue;
+                    }
+                    for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.sh() - g.ph() + ky;
-                        // Rows are short (7 to 28 outputs) and their padded ends one or two: plain loops, no calls.
+                        int to = dst + oy * ow;
                         int lo = iy < 0 || iy >= h ? ow : ox0;
                         int hi = iy < 0 || iy >= h ? ow : ox1;
-                        int src = xo + (c * h + iy) * w + kx - g.pw();
+                        int from = src + oy * g.sh() * w;
                         for (int ox = 0; ox < lo; ox++) {
-                            col[dst + ox] = 0.0;
+                            col[to + ox] = 0.0;
                         }
-                        if (sw == 1) {
+                        if (sw == 1 && hi > lo) {
+                            System.arraycopy(x, from + lo, col, to + lo, hi - lo);
+                        } else if (sw > 1) {
                             for (int ox = lo; ox < hi; ox++) {
-                                col[dst + ox] = x[src + ox];
-                            }
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) {
-                                col[dst + ox] = x[src + ox * sw];
+                                col[to + ox] = x[from + ox * sw];
                             }
                         }
                         for (int ox = hi; ox < ow; ox++) {
-                            col[dst + ox] = 0.0;
+                            col[to + ox] = 0.0;
                         }
                     }
                 }
@@ -105,7 +116,9 @@ final class DoubleConvolutions {
 
     /**
      * The adjoint of {@link #unroll}: one image's {@code dx} (overwritten) is the sum of the column entries taken from
-     * each pixel, added in (channel, filter row, filter column) order as the book's col2im adds them.
+     * each pixel, added in (channel, filter row, filter column) order as the book's col2im adds them. Entries that
+     * read padding are dropped; where the fast path below adds a whole block at once it first zeroes them in
+     * {@code col} (scratch), so that they add nothing.
      */
     static void fold(double[] col, double[] dx, int dxo, Geometry g) {
         int h = g.h();
@@ -113,32 +126,78 @@ final class DoubleConvolutions {
         int oh = g.oh();
         int ow = g.ow();
         int sw = g.sw();
+        boolean block = sameWidth(g);
         java.util.Arrays.fill(dx, dxo, dxo + g.channels() * h * w, 0.0);
         int from = 0;
         for (int c = 0; c < g.channels(); c++) {
             for (int ky = 0; ky < g.fh(); ky++) {
-                for (int kx = 0; kx < g.fw(); kx++) {
-                    int ox0 = Math.min(ow, Math.max(0, ceilDiv(g.pw() - kx, sw)));
-                    int ox1 = Math.max(ox0, Math.min(ow, ceilDiv(w + g.pw() - kx, sw)));
-                    for (int oy = 0; oy < oh; oy++, from += ow) {
+                for (int kx = 0; kx < g.fw(); kx++, from += oh * ow) {
+                    int ox0 = firstInside(g, kx);
+                    int ox1 = endInside(g, kx);
+                    int to = dxo + c * h * w + kx - g.pw() - g.ph() * w + ky * w;
+                    if (block) {
+                        int oy0 = Math.min(oh, Math.max(0, g.ph() - ky));
+                        int oy1 = Math.max(oy0, Math.min(oh, h + g.ph() - ky));
+                        clearEdges(col, from, oy0, oy1, ow, ox0, ox1);
+                        int start = oy0 * ow + ox0;
+                        int end = Math.max(start, (oy1 - 1) * ow + ox1);
+                        for (int i = start; i < end; i++) {
+                            dx[to + i] += col[from + i];
+                        }
+                        continue;
+                    }
+                    for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.sh() - g.ph() + ky;
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int to = dxo + (c * h + iy) * w + kx - g.pw();
+                        int row = to + oy * g.sh() * w;
+                        int at = from + oy * ow;
                         if (sw == 1) {
                             for (int ox = ox0; ox < ox1; ox++) {
-                                dx[to + ox] += col[from + ox];
+                                dx[row + ox] += col[at + ox];
                             }
                         } else {
                             for (int ox = ox0; ox < ox1; ox++) {
-                                dx[to + ox * sw] += col[from + ox];
+                                dx[row + ox * sw] += col[at + ox];
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Whether output rows are as wide as image rows and both move by one: then the inside rows of a column-matrix
+     * row are one contiguous stretch of the image (a same-size 3×3 convolution with pad 1), copied or added at once.
+     */
+    private static boolean sameWidth(Geometry g) {
+        return g.sh() == 1 && g.sw() == 1 && g.ow() == g.w();
+    }
+
+    /** Zeroes the columns outside {@code [ox0, ox1)} of output rows {@code [oy0, oy1)} of one column-matrix row. */
+    private static void clearEdges(double[] col, int at, int oy0, int oy1, int ow, int ox0, int ox1) {
+        // A padded column at a time (one or two of them): a strided loop, no per-row inner loop.
+        for (int ox = 0; ox < ow; ox++) {
+            if (ox < ox0 || ox >= ox1) {
+                for (int i = at + oy0 * ow + ox, end = at + oy1 * ow; i < end; i += ow) {
+                    col[i] = 0.0;
+                }
+            }
+        }
+    }
+
+    /** The first output column whose filter column kx lies inside the image. */
+    private static int firstInside(Geometry g, int kx) {
+        int need = g.pw() - kx;    // ox·sw >= need
+        return Math.min(g.ow(), Math.max(0, g.sw() == 1 ? need : ceilDiv(need, g.sw())));
+    }
+
+    /** One past the last output column whose filter column kx lies inside the image. */
+    private static int endInside(Geometry g, int kx) {
+        int room = g.w() + g.pw() - kx;    // ox·sw < room
+        return Math.max(firstInside(g, kx), Math.min(g.ow(), g.sw() == 1 ? room : ceilDiv(room, g.sw())));
     }
 
     /** {@code d[o + i] = Σ_g groups[g][i]} over the first {@code count} groups, added in group order. */
