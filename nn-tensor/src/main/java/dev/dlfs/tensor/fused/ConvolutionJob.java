@@ -42,6 +42,13 @@ final class ConvolutionJob implements WorkerPool.Job {
     private Tensor b;
     private Tensor y;
     private Tensor dx;
+    /**
+     * For a stride-1 input gradient: dy's planes as the images of a forward convolution that gives dx, and the
+     * flipped filters it uses (C × FN·FH·FW), made before the parts start; null otherwise.
+     */
+    private Geometry back;
+    private float[] flippedF = new float[0];
+    private double[] flippedD = new double[0];
     /** The filter gradient of each group, FN·K values each. */
     private float[][] groupsF = new float[0][];
     private double[][] groupsD = new double[0][];
@@ -88,8 +95,14 @@ final class ConvolutionJob implements WorkerPool.Job {
             this.n = n;
             this.filters = filters;
             int groups = (n + IMAGES_PER_GROUP - 1) / IMAGES_PER_GROUP;
+            back = null;
             if (backward) {
                 growGroups(groups, filters * g.k(), x.dtype());
+                if (dx != null && g.sh() == 1 && g.sw() == 1 && g.ph() < g.fh() && g.pw() < g.fw()) {
+                    back = new Geometry(filters, g.oh(), g.ow(), g.fh(), g.fw(), 1, 1, g.fh() - 1 - g.ph(),
+                            g.fw() - 1 - g.pw());
+                    flipFilters(w, filters, g);
+                }
             }
             long flops = 2L * n * filters * g.k() * g.plane() * (backward ? 2 : 1);
             int threads = (int) Math.max(1, Math.min(Parallelism.threads(), flops / FLOPS_PER_THREAD));
@@ -112,6 +125,7 @@ final class ConvolutionJob implements WorkerPool.Job {
         int i0 = part * IMAGES_PER_GROUP;
         int i1 = Math.min(n, i0 + IMAGES_PER_GROUP);
         int colSize = g.k() * g.plane();
+        int dcolSize = back == null ? colSize : back.k() * back.plane();
         Scratch s = SCRATCH.get();
         if (x.dtype() == DType.FLOAT32) {
             if (s.colF.length < colSize) {
@@ -122,12 +136,12 @@ final class ConvolutionJob implements WorkerPool.Job {
                         b.floatArray(), b.offset(), y.floatArray(), y.offset(), g, filters, i0, i1, s.colF);
                 return;
             }
-            if (dx != null && s.dcolF.length < colSize) {
-                s.dcolF = new float[colSize];
+            if (dx != null && s.dcolF.length < dcolSize) {
+                s.dcolF = new float[dcolSize];
             }
             FloatConvolutions.backwardImages(x.floatArray(), x.offset(), w.floatArray(), w.offset(), b.floatArray(),
                     b.offset(), dx == null ? null : dx.floatArray(), dx == null ? 0 : dx.offset(), g, filters, i0,
-                    i1, s.colF, s.dcolF, groupsF[part]);
+                    i1, s.colF, s.dcolF, groupsF[part], back, flippedF);
         } else {
             if (s.colD.length < colSize) {
                 s.colD = new double[colSize];
@@ -137,12 +151,27 @@ final class ConvolutionJob implements WorkerPool.Job {
                         b.doubleArray(), b.offset(), y.doubleArray(), y.offset(), g, filters, i0, i1, s.colD);
                 return;
             }
-            if (dx != null && s.dcolD.length < colSize) {
-                s.dcolD = new double[colSize];
+            if (dx != null && s.dcolD.length < dcolSize) {
+                s.dcolD = new double[dcolSize];
             }
             DoubleConvolutions.backwardImages(x.doubleArray(), x.offset(), w.doubleArray(), w.offset(),
                     b.doubleArray(), b.offset(), dx == null ? null : dx.doubleArray(), dx == null ? 0 : dx.offset(),
-                    g, filters, i0, i1, s.colD, s.dcolD, groupsD[part]);
+                    g, filters, i0, i1, s.colD, s.dcolD, groupsD[part], back, flippedD);
+        }
+    }
+
+    private void flipFilters(Tensor w, int filters, Geometry g) {
+        int size = w.size();
+        if (w.dtype() == DType.FLOAT32) {
+            if (flippedF.length < size) {
+                flippedF = new float[size];
+            }
+            FloatConvolutions.flip(w.floatArray(), w.offset(), filters, g, flippedF);
+        } else {
+            if (flippedD.length < size) {
+                flippedD = new double[size];
+            }
+            DoubleConvolutions.flip(w.doubleArray(), w.offset(), filters, g, flippedD);
         }
     }
 

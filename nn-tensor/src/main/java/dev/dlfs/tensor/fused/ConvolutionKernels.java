@@ -15,8 +15,10 @@ import dev.dlfs.tensor.Tensor;
  * (never writing it out) was slower on DeepConvNet (2.5 s against 2.05 s a warm test-set pass on Zen 5): the
  * panels cut each output row into pieces of a strip's width, and the bookkeeping per piece outweighed the copy.
  *
- * <p>Bits: an output element and an input-gradient element are the same sums, in the same order, as the book's
- * whole-batch im2col product gives them. The weight gradient sums the images in fixed groups of
+ * <p>Bits: an output element is the same sum, in the same order, as the book's whole-batch im2col product gives it,
+ * and so is an input-gradient element at strides above 1. At stride 1 the input gradient is the convolution of the
+ * output gradient with the flipped filters (one product with a long sum, no col2im), summed in that order. The
+ * weight gradient sums the images in fixed groups of
  * {@value ConvolutionJob#IMAGES_PER_GROUP} (each group in image order, then the groups in order), so it does not
  * depend on the thread count either.
  */

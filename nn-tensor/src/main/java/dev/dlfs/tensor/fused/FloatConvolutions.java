@@ -40,10 +40,13 @@ final class FloatConvolutions {
     /**
      * The backward pass of images {@code [i0, i1)}: their filter gradient {@code Σ_i dy_i·col(x_i)ᵀ} into
      * {@code dw} (FN × K, overwritten), summed in image order, and, unless {@code dx} is null, each image's input
-     * gradient {@code col2im(Wᵀ·dy_i)}. {@code col} and {@code dcol} are scratch space of at least K·P values.
+     * gradient. With {@code back} (stride 1) that gradient is the forward convolution of dy_i, padded by {@code back},
+     * with the flipped filters {@code flipped} (C × FN·FH·FW): one product with a long sum and no col2im. Without it,
+     * {@code col2im(Wᵀ·dy_i)}. {@code col} and {@code dcol} are scratch space for one image's column matrices.
      */
     static void backwardImages(float[] x, int xo, float[] w, int wo, float[] dy, int dyo, float[] dx, int dxo,
-                               Geometry g, int filters, int i0, int i1, float[] col, float[] dcol, float[] dw) {
+                               Geometry g, int filters, int i0, int i1, float[] col, float[] dcol, float[] dw,
+                               Geometry back, float[] flipped) {
         int k = g.k();
         int plane = g.plane();
         int image = g.channels() * g.h() * g.w();
@@ -52,9 +55,35 @@ final class FloatConvolutions {
             unroll(x, xo + i * image, col, g);
             FloatGemm.gemm(false, true, filters, k, plane, 1f, dy, grad, plane, col, 0, plane, i == i0 ? 0f : 1f,
                     dw, 0, k, 1);
-            if (dx != null) {
+            if (dx == null) {
+                continue;
+            }
+            if (back != null) {
+                unroll(dy, grad, dcol, back);
+                FloatGemm.gemm(false, false, g.channels(), back.plane(), back.k(), 1f, flipped, 0, back.k(), dcol, 0,
+                        back.plane(), 0f, dx, dxo + i * image, back.plane(), 1);
+            } else {
                 FloatGemm.gemm(true, false, k, plane, filters, 1f, w, wo, k, dy, grad, plane, 0f, dcol, 0, plane, 1);
                 fold(dcol, dx, dxo + i * image, g);
+            }
+        }
+    }
+
+    /**
+     * {@code out[c][f][ky][kx] = w[f][c][FH − 1 − ky][FW − 1 − kx]}: the filters of the input gradient's convolution.
+     */
+    static void flip(float[] w, int wo, int filters, Geometry g, float[] out) {
+        int fh = g.fh();
+        int fw = g.fw();
+        int o = 0;
+        for (int c = 0; c < g.channels(); c++) {
+            for (int f = 0; f < filters; f++) {
+                int from = wo + ((f * g.channels() + c) * fh) * fw;
+                for (int ky = fh - 1; ky >= 0; ky--) {
+                    for (int kx = fw - 1; kx >= 0; kx--) {
+                        out[o++] = w[from + ky * fw + kx];
+                    }
+                }
             }
         }
     }

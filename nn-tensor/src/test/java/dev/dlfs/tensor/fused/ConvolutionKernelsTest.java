@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The image-by-image convolution against two independent references: the definition as plain float64 loops over
  * every output, filter position and channel, and the book's whole-batch route (im2col of the batch, one product, the
- * rows moved to NCHW, col2im), whose forward values and input gradients it must give bit for bit.
+ * rows moved to NCHW, col2im), whose forward values it must give bit for bit, and its input gradients too where the
+ * stride is above 1 (at stride 1 the input gradient is a convolution of its own).
  */
 class ConvolutionKernelsTest {
-    /** {N, C, H, W, FN, FH, FW, sh, sw, ph, pw}: odd batches (groups of 4 and a rest), per-axis strides and pads. */
+    /**
+     * {N, C, H, W, FN, FH, FW, sh, sw, ph, pw}: odd batches (groups of 4 and a rest), per-axis strides and pads, and a
+     * pad as large as the filter (whose stride-1 input gradient takes col2im).
+     */
     private static final int[][] CASES = {
         {1, 1, 5, 5, 2, 3, 3, 1, 1, 0, 0},
         {5, 2, 6, 7, 3, 3, 2, 1, 1, 1, 0},
@@ -28,6 +32,8 @@ class ConvolutionKernelsTest {
         {4, 1, 28, 28, 30, 5, 5, 1, 1, 0, 0},
         {3, 16, 7, 7, 5, 3, 3, 1, 1, 1, 1},
         {2, 2, 9, 9, 3, 1, 1, 3, 2, 0, 1},
+        {3, 2, 9, 9, 3, 3, 3, 2, 2, 1, 1},
+        {2, 2, 5, 5, 3, 1, 1, 1, 1, 1, 1},
     };
 
     @Test
@@ -45,12 +51,13 @@ class ConvolutionKernelsTest {
     }
 
     @Test
-    void outputsAndInputGradientsHaveTheBitsOfTheBooksWholeBatchRoute() {
+    void outputsAndStridedInputGradientsHaveTheBitsOfTheBooksWholeBatchRoute() {
         for (DType dtype : DType.values()) {
             for (int[] c : CASES) {
                 if (c[7] != c[8] || c[9] != c[10]) {
                     continue; // the book's im2col has one stride and one pad
                 }
+                boolean strided = c[7] > 1; // at stride 1 dx is a convolution of its own, summed in another order
                 Run r = new Run(dtype, c, 12);
                 Tensor col = Im2col.im2col(r.x, c[5], c[6], c[7], c[9]);
                 int plane = r.g.plane();
@@ -72,7 +79,7 @@ class ConvolutionKernelsTest {
                 Tensor dcol = Tensor.zeros(dtype, c[0] * plane, k);
                 Gemm.gemm(false, false, 1.0, dyRows, r.w.reshape(c[4], k), 0.0, dcol);
                 Tensor dx = Im2col.col2im(dcol, r.x.shape(), c[5], c[6], c[7], c[9]);
-                assertTrue(dx.equals(r.dx), dtype + " dx of " + r);
+                assertTrue(!strided || dx.equals(r.dx), dtype + " dx of " + r);
             }
         }
     }
