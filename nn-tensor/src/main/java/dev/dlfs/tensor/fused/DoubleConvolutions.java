@@ -145,9 +145,9 @@ final class DoubleConvolutions {
 
     /**
      * The adjoint of {@link #unroll}: one image's {@code dx} (overwritten) is the sum of the column entries taken from
-     * each pixel, added in (channel, filter row, filter column) order as the book's col2im adds them. Entries that
-     * read padding are dropped; where the fast path below adds a whole block at once it first zeroes them in
-     * {@code col} (scratch), so that they add nothing.
+     * each pixel, added in (channel, filter row, filter column) order as the book's col2im adds them; entries that
+     * read padding are dropped. Only strided convolutions (and pads as wide as the filter) take it: at stride 1 the
+     * input gradient is a convolution of its own ({@link #backwardImages}).
      */
     static void fold(double[] col, double[] dx, int dxo, Geometry g) {
         int h = g.h();
@@ -155,7 +155,6 @@ final class DoubleConvolutions {
         int oh = g.oh();
         int ow = g.ow();
         int sw = g.sw();
-        boolean block = sameWidth(g);
         java.util.Arrays.fill(dx, dxo, dxo + g.channels() * h * w, 0.0);
         int from = 0;
         for (int c = 0; c < g.channels(); c++) {
@@ -164,17 +163,6 @@ final class DoubleConvolutions {
                     int ox0 = firstInside(g, kx);
                     int ox1 = endInside(g, kx);
                     int to = dxo + c * h * w + kx - g.pw() - g.ph() * w + ky * w;
-                    if (block) {
-                        int oy0 = Math.min(oh, Math.max(0, g.ph() - ky));
-                        int oy1 = Math.max(oy0, Math.min(oh, h + g.ph() - ky));
-                        clearEdges(col, from, oy0, oy1, ow, ox0, ox1);
-                        int start = oy0 * ow + ox0;
-                        int end = Math.max(start, (oy1 - 1) * ow + ox1);
-                        for (int i = start; i < end; i++) {
-                            dx[to + i] += col[from + i];
-                        }
-                        continue;
-                    }
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.sh() - g.ph() + ky;
                         if (iy < 0 || iy >= h) {
@@ -199,7 +187,7 @@ final class DoubleConvolutions {
 
     /**
      * Whether output rows are as wide as image rows and both move by one: then the inside rows of a column-matrix
-     * row are one contiguous stretch of the image (a same-size 3×3 convolution with pad 1), copied or added at once.
+     * row are one contiguous stretch of the image (a same-size 3×3 convolution with pad 1), copied at once.
      */
     private static boolean sameWidth(Geometry g) {
         return g.sh() == 1 && g.sw() == 1 && g.ow() == g.w();
