@@ -20,7 +20,7 @@ final class ConfigReader {
     static final List<String> TOP_KEYS =
             List.of("name", "dtype", "seed", "input", "layers", "loss", "optimizer", "training", "data");
     static final List<String> TRAINING_KEYS = List.of("iterations", "epochs", "batch-size", "seed", "eval",
-            "eval-sample", "sampler", "target-accuracy", "threads");
+            "eval-sample", "sampler", "target-accuracy", "threads", "divergence-factor");
 
     private final ConfigOrigin origin;
 
@@ -186,6 +186,14 @@ final class ConfigReader {
                 throw origin.error("training.target-accuracy", "expected an accuracy in (0, 1], found " + a);
             }
             b.targetAccuracy(a);
+        }
+        if (t.has("divergence-factor")) {
+            double f = t.number("divergence-factor", 0);
+            if (!(f == 0 || f > 1) || Double.isInfinite(f)) {
+                throw origin.error("training.divergence-factor", "expected a factor above 1, or 0 to turn the"
+                        + " divergence rule off, found " + f);
+            }
+            b.divergenceFactor(f);
         }
         return b.seed(t.longNumber("seed", 0))
                 .evalSample(t.wholeNumber("eval-sample", 0, 1))

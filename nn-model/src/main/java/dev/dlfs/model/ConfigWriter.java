@@ -63,6 +63,9 @@ final class ConfigWriter {
         if (t.threads() > 0) {
             m.put("threads", t.threads());
         }
+        if (t.divergenceFactor() != TrainingConfig.DEFAULT_DIVERGENCE_FACTOR) {
+            m.put("divergence-factor", t.divergenceFactor());
+        }
         return m;
     }
 }

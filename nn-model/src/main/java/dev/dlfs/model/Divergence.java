@@ -18,6 +18,31 @@ final class Divergence {
         }
     }
 
+    /**
+     * The loss-explosion rule: a description of the explosion if the mean of the last {@value
+     * TrainingConfig#DIVERGENCE_WINDOW} losses up to iteration {@code i} exceeds {@code factor} times the loss of
+     * iteration {@code first}, else {@code null}. A loss that has reached several times its untrained value is not
+     * learning, and waiting for NaN only wastes the run and hides where it went wrong.
+     */
+    static String explosion(double[] losses, int first, int i, double factor) {
+        int w = TrainingConfig.DIVERGENCE_WINDOW;
+        if (factor == 0 || i - first + 1 < w + 1) {
+            return null;
+        }
+        double sum = 0;
+        for (int k = i - w + 1; k <= i; k++) {
+            sum += losses[k];
+        }
+        double mean = sum / w;
+        double start = losses[first];
+        if (!(start > 0) || mean <= factor * start) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "the mean loss of the last %d iterations, %.4g, is %.1f times the"
+                + " first iteration's loss, %.4g (the rule training.divergence-factor: %s; if such a rise is expected, raise it, or set it to 0)", w, mean, mean / start,
+                start, factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor));
+    }
+
     static DivergenceException at(Network net, int iteration, String what, Tensor x, String lrHint, History h) {
         String layer = "";
         String where = "";
@@ -38,6 +63,21 @@ final class Divergence {
                     layer = l.name();
                     where = "; the first non-finite values are the outputs of layer " + l.name();
                     break;
+                }
+            }
+        }
+        if (layer.isEmpty()) {
+            // Finite but exploding: name the layer holding the largest weights, where the growth shows first.
+            double largest = -1;
+            for (NamedLayer l : net.layers()) {
+                for (Parameter p : l.layer().parameters()) {
+                    double m = Math.max(Math.abs(p.value().maxAll()), Math.abs(p.value().minAll()));
+                    if (m > largest) {
+                        largest = m;
+                        layer = l.name();
+                        where = String.format(java.util.Locale.ROOT, "; the largest weights are in layer %s (%s.%s,"
+                                + " |w| up to %.3g)", l.name(), l.name(), p.name(), m);
+                    }
                 }
             }
         }

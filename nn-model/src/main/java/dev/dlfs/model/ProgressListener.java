@@ -59,8 +59,17 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void onFinish(TrainingResult result) {
-        out.printf("%s after %d iterations in %.1f s: train accuracy %.4f, test accuracy %.4f%n",
-                result.stop() == TrainingResult.Stop.TARGET_REACHED ? "target accuracy reached" : "done",
-                result.iterations(), result.elapsed().toNanos() / 1e9, result.trainAccuracy(), result.testAccuracy());
+        String how = switch (result.stop()) {
+            case COMPLETED -> "done";
+            case TARGET_REACHED -> "target accuracy reached";
+            case STOPPED -> "stopped on request";
+        };
+        out.printf("%s after %d iterations in %.1f s", how, result.iterations(), result.elapsed().toNanos() / 1e9);
+        if (!result.history().evaluations().isEmpty()) {
+            Evaluation e = result.history().lastEvaluation();
+            out.printf(": train accuracy %.4f, test accuracy %.4f%s", e.trainAccuracy(), e.testAccuracy(),
+                    e.iteration() + 1 < result.iterations() ? " (at iteration " + e.iteration() + ")" : "");
+        }
+        out.println();
     }
 }

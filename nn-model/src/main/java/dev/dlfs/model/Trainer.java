@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 /**
  * The book's training loop: draw a mini-batch, backpropagate, update, record the loss; measure train and test
  * accuracy on the configured schedule; stop early at a target accuracy; stop with a {@link DivergenceException}
- * when the loss or the parameters stop being finite.
+ * when the loss or the parameters stop being finite, or when the loss explodes (see
+ * {@link TrainingConfig#divergenceFactor()}); stop after the current iteration when {@link #requestStop()} is called.
  *
  * <pre>{@code
  * NetworkConfig config = NetworkConfig.load(Path.of("examples/two-layer-net.yaml"));
@@ -38,6 +39,7 @@ public final class Trainer {
     private double weightDecay;
     private int startIteration;
     private String lrHint;
+    private volatile boolean stopRequested;
 
     /**
      * A trainer of {@code network} updating with {@code optimizer} as {@code config} says. The recorded loss includes
@@ -54,7 +56,14 @@ public final class Trainer {
 
     /** A trainer with the optimizer and training run of the network's own configuration. */
     public static Trainer of(Network network) {
-        NetworkConfig c = network.config();
+        return of(network, network.config());
+    }
+
+    /**
+     * A trainer of {@code network} with the optimizer and training run of {@code c}, which may differ from the
+     * network's own configuration in those sections (a checkpoint resumed under a longer run, say).
+     */
+    public static Trainer of(Network network, NetworkConfig c) {
         if (c.optimizer() == null || c.training() == null) {
             throw c.origin().error("", "training needs an 'optimizer' and a 'training' section; this configuration"
                     + " lacks " + (c.optimizer() == null ? "'optimizer'" : "'training'"));
@@ -89,6 +98,15 @@ public final class Trainer {
         optimizer.loadState(checkpoint.optimizerState());
         startIteration = checkpoint.iteration();
         return this;
+    }
+
+    /**
+     * Asks the run in progress (on another thread) to end after its current iteration, as {@link
+     * TrainingResult.Stop#STOPPED}, so that its state can be saved; a call before {@link #run} stops it before its
+     * first iteration.
+     */
+    public void requestStop() {
+        stopRequested = true;
     }
 
     public Trainer listener(TrainingListener l) {
@@ -137,7 +155,12 @@ public final class Trainer {
         for (int i = 0; i < done; i++) {
             sampler.next();     // the batches the interrupted run already used
         }
+        int first = done;
         while (done < total) {
+            if (stopRequested) {
+                stop = TrainingResult.Stop.STOPPED;
+                break;
+            }
             int i = done;
             Batch batch = sampler.next();
             network.gradient(batch.x(), batch.t());
@@ -150,6 +173,10 @@ public final class Trainer {
                 loss += WeightDecay.penalty(params, weightDecay);
             }
             losses[i] = loss;
+            String exploded = Divergence.explosion(losses, first, i, config.divergenceFactor());
+            if (exploded != null) {
+                throw Divergence.at(network, i, exploded, batch.x(), lrHint, history(losses, i + 1, evals));
+            }
             done++;
             for (int k = 0; k < listeners.size(); k++) {
                 listeners.get(k).onIteration(i, loss);

@@ -21,9 +21,17 @@ import java.util.OptionalDouble;
  * @param sampler        random batches with replacement (the book) or shuffled epochs
  * @param targetAccuracy stop once an evaluation reaches this test accuracy
  * @param threads        threads for the tensor kernels; 0 for the default
+ * @param divergenceFactor the run stops as diverged once the mean loss of the last {@value #DIVERGENCE_WINDOW}
+ *                       iterations exceeds this many times the loss of its first iteration; 0 turns the rule off
+ *                       (a non-finite loss or parameter always stops it)
  */
 public record TrainingConfig(int iterations, int epochs, int batchSize, long seed, EvalSchedule eval, int evalSample,
-                             Sampling sampler, OptionalDouble targetAccuracy, int threads) {
+                             Sampling sampler, OptionalDouble targetAccuracy, int threads, double divergenceFactor) {
+    /** The default {@link #divergenceFactor()}: a loss held at 4x its start is never learning. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 4;
+    /** Iterations whose mean loss the divergence rule compares with the first loss. */
+    public static final int DIVERGENCE_WINDOW = 10;
+
     public TrainingConfig {
         if ((iterations > 0) == (epochs > 0) || iterations < 0 || epochs < 0) {
             throw new IllegalArgumentException("training needs exactly one of iterations or epochs (> 0), found "
@@ -32,6 +40,10 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
         if (batchSize < 1 || evalSample < 0 || threads < 0) {
             throw new IllegalArgumentException("training: batch size " + batchSize + ", eval sample " + evalSample
                     + ", threads " + threads + " must not be negative (batch size at least 1)");
+        }
+        if (!(divergenceFactor == 0 || divergenceFactor > 1) || Double.isInfinite(divergenceFactor)) {
+            throw new IllegalArgumentException("training: divergence factor must be above 1 (or 0 for off), found "
+                    + divergenceFactor);
         }
         if (eval == null || sampler == null || targetAccuracy == null) {
             throw new IllegalArgumentException("training: eval, sampler and targetAccuracy must be given");
@@ -109,5 +121,9 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
 
     public TrainingConfig withThreads(int n) {
         return toBuilder().threads(n).build();
+    }
+
+    public TrainingConfig withDivergenceFactor(double f) {
+        return toBuilder().divergenceFactor(f).build();
     }
 }

@@ -27,6 +27,7 @@ public final class TrainingConfigBuilder {
     private boolean samplerChosen;
     private OptionalDouble targetAccuracy = OptionalDouble.empty();
     private int threads;
+    private double divergenceFactor = TrainingConfig.DEFAULT_DIVERGENCE_FACTOR;
 
     TrainingConfigBuilder() {
     }
@@ -43,6 +44,7 @@ public final class TrainingConfigBuilder {
         samplerChosen = true;
         targetAccuracy = c.targetAccuracy();
         threads = c.threads();
+        divergenceFactor = c.divergenceFactor();
     }
 
     /** Number of updates (the book: 10000); leave {@link #epochs} at 0. */
@@ -104,6 +106,16 @@ public final class TrainingConfigBuilder {
     }
 
     /**
+     * Stops the run as diverged once the mean loss of the last {@value TrainingConfig#DIVERGENCE_WINDOW} iterations
+     * exceeds {@code f} times the first iteration's loss (default {@value TrainingConfig#DEFAULT_DIVERGENCE_FACTOR});
+     * 0 turns this rule off.
+     */
+    public TrainingConfigBuilder divergenceFactor(double f) {
+        this.divergenceFactor = f;
+        return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalArgumentException as the record's constructor: not exactly one of iterations and epochs, a
@@ -112,6 +124,7 @@ public final class TrainingConfigBuilder {
      */
     public TrainingConfig build() {
         Sampling s = samplerChosen ? sampler : epochs > 0 ? Sampling.SHUFFLE : Sampling.RANDOM;
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads);
+        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads,
+                divergenceFactor);
     }
 }

@@ -16,7 +16,12 @@ public record TrainingResult(History history, int iterations, Stop stop, Duratio
         /** All configured iterations were made. */
         COMPLETED,
         /** An evaluation reached the configured target accuracy. */
-        TARGET_REACHED
+        TARGET_REACHED,
+        /**
+         * {@link Trainer#requestStop()} was called (the command line does on Ctrl-C or SIGTERM): the run ended after
+         * the iteration in progress, without a final evaluation.
+         */
+        STOPPED
     }
 
     /** Test accuracy of the final evaluation. */

@@ -131,6 +131,9 @@ class NetworkConfigTest {
         assertEquals("expected float32 or float64, found 'float16'", dtype.problem());
         ConfigException both = fails(BOOK.replace("iterations: 10000", "iterations: 10000, epochs: 3"));
         assertEquals("training.epochs", both.path());
+        ConfigException factor = fails(BOOK.replace("iterations: 10000", "iterations: 10000, divergence-factor: 1"));
+        assertEquals("training.divergence-factor", factor.path());
+        assertEquals("expected a factor above 1, or 0 to turn the divergence rule off, found 1.0", factor.problem());
     }
 
     @Test

@@ -146,6 +146,80 @@ class TrainerTest {
     }
 
     @Test
+    void anExplodingLossStopsTheRunBeforeItReachesNaN() throws Exception {
+        NetworkConfig c = config(SPIRALS.replace("{type: adam, lr: 0.05}", "{type: sgd, lr: 300}"));
+        DivergenceException e = assertThrows(DivergenceException.class, () -> Trainer.of(Network.of(c))
+                .run(c.loadData()));
+        History h = e.history();
+        double first = h.loss(0);
+        double window = 0;
+        for (int i = e.iteration() - TrainingConfig.DIVERGENCE_WINDOW + 1; i <= e.iteration(); i++) {
+            assertTrue(Double.isFinite(h.loss(i)), "stopped before any loss was NaN: " + e.getMessage());
+            window += h.loss(i) / TrainingConfig.DIVERGENCE_WINDOW;
+        }
+        assertTrue(window > 4 * first, "the documented rule held when the run stopped: " + window + " vs " + first);
+        assertEquals(e.iteration() + 1, h.iterations(), "the history ends with the iteration that broke the rule");
+        assertTrue(e.getMessage().startsWith("training diverged at iteration " + e.iteration() + ": the mean loss of"
+                + " the last 10 iterations"), e.getMessage());
+        assertTrue(e.getMessage().contains("training.divergence-factor: 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("the largest weights are in layer affine"), e.getMessage());
+        assertTrue(e.getMessage().contains("The learning rate (lr 300.0) is probably too high"), e.getMessage());
+        assertEquals(e.layer(), e.getMessage().replaceAll(".*the largest weights are in layer (\\w+).*", "$1"));
+    }
+
+    @Test
+    void theRuleWaitsForAFullWindowAndAFactorOfZeroTurnsItOff() throws Exception {
+        NetworkConfig exploding = config(SPIRALS.replace("{type: adam, lr: 0.05}", "{type: sgd, lr: 300}")
+                .replace("iterations: 600", "iterations: 40"));
+        DivergenceException e = assertThrows(DivergenceException.class, () -> Trainer.of(Network.of(exploding))
+                .run(exploding.loadData()));
+        assertTrue(e.iteration() >= TrainingConfig.DIVERGENCE_WINDOW, "never judged on fewer than a window");
+        NetworkConfig off = config(SPIRALS.replace("{type: adam, lr: 0.05}", "{type: sgd, lr: 300}")
+                .replace("iterations: 600", "iterations: 40, divergence-factor: 0"));
+        assertEquals(0.0, off.training().divergenceFactor());
+        assertEquals(off.training(), config(off.toYaml()).training(), "written back with the configuration");
+        try {
+            TrainingResult r = Trainer.of(Network.of(off)).run(off.loadData());
+            assertEquals(40, r.iterations());
+        } catch (DivergenceException nonFinite) {
+            assertTrue(nonFinite.getMessage().contains("not finite") || nonFinite.getMessage().contains("NaN"),
+                    "only a non-finite value may stop a run without the rule: " + nonFinite.getMessage());
+        }
+    }
+
+    @Test
+    void aStopRequestEndsAfterTheCurrentIterationAndResumingGivesTheUninterruptedRun(@TempDir Path dir)
+            throws Exception {
+        NetworkConfig c = config(SPIRALS);
+        DataSplit data = c.loadData();
+        Network whole = Network.of(c);
+        Trainer.of(whole).run(data);
+
+        Network first = Network.of(c);
+        Trainer interrupted = Trainer.of(first);
+        interrupted.listener(new TrainingListener() {
+            @Override
+            public void onIteration(int iteration, double loss) {
+                if (iteration == 234) {
+                    interrupted.requestStop();
+                }
+            }
+        });
+        TrainingResult r = interrupted.run(data);
+        assertEquals(TrainingResult.Stop.STOPPED, r.stop());
+        assertEquals(235, r.iterations(), "the iteration in progress is finished, no further one started");
+        assertTrue(r.history().lastEvaluation().iteration() < 234, "no final evaluation after a stop");
+        Path file = dir.resolve("stopped.npz");
+        Checkpoint.save(file, first, interrupted.optimizer(), r.iterations());
+
+        Checkpoint cp = Checkpoint.load(file);
+        TrainingResult rest = Trainer.of(cp.network()).resume(cp).run(data);
+        assertEquals(600, rest.iterations());
+        whole.params().forEach((name, w) -> assertArrayEquals(w.toDoubleArray(),
+                cp.network().params().get(name).toDoubleArray(), 0.0, name + " differs from the uninterrupted run"));
+    }
+
+    @Test
     void theRecordedLossIncludesTheWeightDecayPenalty() throws Exception {
         NetworkConfig c = config(SPIRALS.replace("{type: adam, lr: 0.05}", "{type: sgd, lr: 0.5, weight-decay: 0.1}")
                 .replace("iterations: 600", "iterations: 1").replace("seed: 7}", "seed: 7, eval: none}"));

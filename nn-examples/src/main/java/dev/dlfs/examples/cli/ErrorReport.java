@@ -1,5 +1,6 @@
 package dev.dlfs.examples.cli;
 
+import dev.dlfs.model.DivergenceException;
 import dev.dlfs.tensor.spi.OptionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ final class ErrorReport {
         if (e instanceof UserError u) {
             what = u.getMessage();
             hint = u.hint();
+        } else if (e instanceof DivergenceException) {
+            what = e.getMessage(); // names the iteration, the rule, the layer and the learning rate to change
         } else if (e instanceof NoSuchFileException n) {
             what = "file not found: " + n.getFile();
             hint = "Check the path; relative paths are resolved against " + Path.of("").toAbsolutePath() + ".";
