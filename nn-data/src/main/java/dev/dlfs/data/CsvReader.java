@@ -81,7 +81,7 @@ public final class CsvReader {
                     if (c == labelColumn) {
                         labels[rows] = label(source, lineNo, c, v, format.classes());
                     } else {
-                        features[f++] = v;
+                        features[f++] = feature(source, lineNo, c, cells[c], v, dtype);
                     }
                 }
                 rows++;
@@ -156,6 +156,19 @@ public final class CsvReader {
                     + (cell.isEmpty() ? "empty cell" : "'" + cell + "' is not a number") + hint);
         }
         return Double.parseDouble(cell);
+    }
+
+    /** A feature that the tensor can hold: an overflow caught here would otherwise surface as a NaN loss. */
+    private static double feature(String source, int line, int column, String cell, double v, DType dtype)
+            throws MalformedDataException {
+        double largest = dtype == DType.FLOAT64 ? Double.MAX_VALUE : Float.MAX_VALUE;
+        if (!(Math.abs(v) <= largest)) {
+            throw new MalformedDataException(source, "line " + line + ", column " + (column + 1) + ": " + cell
+                    + " overflows " + dtype.label() + " (largest "
+                    + String.format(java.util.Locale.ROOT, "%.4g", largest) + "); rescale the column"
+                    + (dtype == DType.FLOAT64 ? "" : " or read it as dtype: float64"));
+        }
+        return v;
     }
 
     private static int label(String source, int line, int column, double v, int classes)

@@ -51,6 +51,21 @@ class CsvReaderTest {
         assertEquals(5, d.classes());
     }
 
+    @Test
+    void aValueTheTensorCannotHoldIsADataErrorWithItsPlace() throws IOException {
+        MalformedDataException e = refused("1,0.5\n0,1e39\n", CsvFormat.DEFAULT.withLabelColumn("0"));
+        assertTrue(e.getMessage().endsWith("line 2, column 2: 1e39 overflows float32 (largest 3.403e+38); rescale"
+                + " the column or read it as dtype: float64"), e.getMessage());
+        Path wide = csv("wide.csv", "1,1e39\n0,-2e300\n");
+        assertArrayEquals(new double[] {1e39, -2e300}, CsvReader.read(wide, CsvFormat.DEFAULT.withLabelColumn("0"),
+                DType.FLOAT64).x().toDoubleArray(), "float64 holds them");
+        Path huge = csv("huge.csv", "1,1e309\n");
+        MalformedDataException e64 = assertThrows(MalformedDataException.class,
+                () -> CsvReader.read(huge, CsvFormat.DEFAULT.withLabelColumn("0"), DType.FLOAT64));
+        assertTrue(e64.getMessage().endsWith("line 1, column 2: 1e309 overflows float64 (largest 1.798e+308);"
+                + " rescale the column"), e64.getMessage());
+    }
+
     private MalformedDataException refused(String text, CsvFormat format) throws IOException {
         Path file = csv("bad.csv", text);
         MalformedDataException e = assertThrows(MalformedDataException.class,
