@@ -58,10 +58,10 @@ peer() {
 
 run_dlfs() {
   case "$1" in
-    two-layer) "$ROOT/dlfs" train examples/two-layer-net.yaml --out "$OUT/two-layer" ;;
-    simple-convnet) "$ROOT/dlfs" train "$OUT/simple-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/simple-convnet" ;;
+    two-layer) "$ROOT/dlfs" train examples/two-layer-net.yaml --out "$OUT/two-layer" --overwrite ;;
+    simple-convnet) "$ROOT/dlfs" train "$OUT/simple-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/simple-convnet" --overwrite ;;
     deep-convnet) "$ROOT/dlfs" eval examples/deep-convnet.yaml --untrained --repeat 1 ;;
-    deep-convnet-train) "$ROOT/dlfs" train "$OUT/deep-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/deep-convnet" ;;
+    deep-convnet-train) "$ROOT/dlfs" train "$OUT/deep-convnet-one-epoch.yaml" --epochs 1 --out "$OUT/deep-convnet" --overwrite ;;
   esac
 }
 

@@ -16,6 +16,10 @@ public final class Main {
      * missing data …), 2 when the command line itself was wrong.
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return DlfsCommand.commandLine(out, err).execute(args);
+        try {
+            return DlfsCommand.commandLine(out, err).execute(args);
+        } finally {
+            StopOnSignal.commandEnded();
+        }
     }
 }

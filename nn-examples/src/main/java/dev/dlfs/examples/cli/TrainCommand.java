@@ -12,9 +12,7 @@ import dev.dlfs.model.TrainingResult;
 import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.io.AtomicFile;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,8 +24,9 @@ import picocli.CommandLine.Parameters;
         description = {
             "Train the network a YAML configuration declares, with a progress bar and the book's per-epoch"
                     + " train/test accuracy.",
-            "Writes into the output folder: checkpoint.npz, metrics.csv, metrics.json, loss.png, accuracy.png"
-                    + " and config.yaml (the configuration as run).",
+            "Writes into the output folder, as one set once the run ends: checkpoint.npz, metrics.csv,"
+                    + " metrics.json, loss.png, accuracy.png and config.yaml (the configuration as run).",
+            "Ctrl-C or SIGTERM stops after the current iteration and writes the same set, to continue with --resume.",
         })
 final class TrainCommand extends Subcommand {
     @Parameters(paramLabel = "CONFIG.yaml", description = "The network, optimizer, training run and data.")
@@ -51,41 +50,67 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update instead of the configured.")
     Integer batchSize;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>, or"
+            + " runs/<config name>-2, -3 … if that holds an earlier run).")
     Path outDir;
+
+    @Option(names = "--overwrite", description = "Replace the outputs of an earlier run in the --out folder.")
+    boolean overwrite;
+
+    @Option(names = "--resume", paramLabel = "CHECKPOINT", description = "Continue the run a checkpoint.npz was"
+            + " saved in (by the end of a run or by Ctrl-C), with its weights, optimizer state and iteration.")
+    Path resumeFile;
 
     @Override
     int run() throws Exception {
         PrintStream out = out();
         NetworkConfig config = withOverrides(NetworkConfig.load(configFile));
         Gemm.warmUp(config.dtype()); // the product kernels compile while the data is read
-        Path dir = outDir != null ? outDir : Path.of("runs", stem(configFile));
-        // Created before training, so an unwritable folder fails now rather than after an hour of training.
-        Files.createDirectories(dir);
-        DataSplit data = DataFetch.load(config, out);
-        Network network = Network.of(config);
-        out.printf("dlfs train: %s, %,d parameters, %s; output in %s%n", config.name(), network.parameterCount(),
-                config.dtype().label(), dir);
+        Checkpoint resumed = resumeFile == null ? null : Checkpoint.load(resumeFile);
+        Network network = resumed == null ? Network.of(config) : ResumeCheck.network(resumed, config, resumeFile);
+        String holder = "dlfs train " + configFile;
+        // Taken before training, so an unwritable or busy folder fails now rather than after an hour of training.
+        try (RunFolder folder = outDir != null ? RunFolder.claim(outDir, overwrite, holder, out)
+                : RunFolder.claimNumbered(Path.of("runs", stem(configFile)), holder, out)) {
+            DataSplit data = DataFetch.load(config, out);
+            out.printf("dlfs train: %s, %,d parameters, %s; output in %s%n", config.name(), network.parameterCount(),
+                    config.dtype().label(), folder.dir());
+            Trainer trainer = Trainer.of(network, config).listener(TrainingListener.progress(out, interactive()));
+            if (resumed != null) {
+                int total = config.training().totalIterations(data.train().size());
+                if (resumed.iteration() >= total) {
+                    throw new UserError("--resume " + resumeFile + " was saved after iteration " + resumed.iteration()
+                            + ", at or past the end of this run of " + total + " iterations",
+                            "Give a longer run with --iterations or --epochs.");
+                }
+                trainer.resume(resumed);
+                out.printf("resuming %s after iteration %d%n", resumeFile, resumed.iteration());
+            }
+            try (StopOnSignal ignored = new StopOnSignal(trainer, err())) {
+                TrainingResult result = trainer.run(data);
+                List<Path> written = write(folder, config, data, network, trainer, result);
+                out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+                if (result.stop() == TrainingResult.Stop.STOPPED) {
+                    out.printf("stopped after iteration %d; continue with: dlfs train %s --resume %s%n",
+                            result.iterations(), configFile, folder.dir().resolve("checkpoint.npz"));
+                }
+            }
+        }
+        return 0;
+    }
 
-        Trainer trainer = Trainer.of(network).listener(TrainingListener.progress(out, interactive()));
-        TrainingResult result = trainer.run(data);
-
-        List<Path> written = new ArrayList<>();
+    /** Writes every output into the staging folder, then lands them as one set. */
+    private static List<Path> write(RunFolder folder, NetworkConfig config, DataSplit data, Network network,
+                                    Trainer trainer, TrainingResult result) throws java.io.IOException {
+        Path dir = folder.staging();
         Checkpoint.save(dir.resolve("checkpoint.npz"), network, trainer.optimizer(), result.iterations());
-        written.add(dir.resolve("checkpoint.npz"));
         Metrics.writeCsv(result.history(), dir.resolve("metrics.csv"));
-        written.add(dir.resolve("metrics.csv"));
         Metrics.writeJson(result, dir.resolve("metrics.json"));
-        written.add(dir.resolve("metrics.json"));
         int perEpoch = config.training().iterationsPerEpoch(data.train().size());
         LearningCurves.writeLoss(result.history(), perEpoch, config.name(), dir.resolve("loss.png"));
-        written.add(dir.resolve("loss.png"));
         LearningCurves.writeAccuracy(result.history(), config.name(), dir.resolve("accuracy.png"));
-        written.add(dir.resolve("accuracy.png"));
         AtomicFile.writeString(dir.resolve("config.yaml"), config.toYaml());
-        written.add(dir.resolve("config.yaml"));
-        out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
-        return 0;
+        return folder.land();
     }
 
     /** The configuration with the command line's --epochs/--iterations, --batch-size and --seed applied. */

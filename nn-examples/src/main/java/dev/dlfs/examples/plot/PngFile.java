@@ -36,6 +36,9 @@ public final class PngFile {
     public static void write(BufferedImage image, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
+        // ImageIO's default file cache registers a delete-on-exit, which fails once the JVM is shutting down, and a
+        // stopped run writes its plots exactly then; a plot fits in memory.
+        ImageIO.setUseCache(false);
         AtomicFile.write(target, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer available in this Java runtime");
