@@ -116,7 +116,7 @@ class CheckpointDataTest {
     void evalOfAnMnistCheckpointReadsTheUsersMnistAndNeverTheCheckpointsMirrors(@TempDir Path dir)
             throws Exception {
         requireMnist();
-        Path weights = HOME.resolve("nn-model/src/test/resources/book-weights/sample_weight.npz");
+        Path weights = BookNetworksTest.SAMPLE_WEIGHT;
         NetworkConfig c = NetworkConfig.load(HOME.resolve("examples/sigmoid-net.yaml"));
         try (ConnectionCounter listener = new ConnectionCounter()) {
             Path folder = dir.resolve("made-by-the-checkpoint");

