@@ -27,7 +27,8 @@ public final class BookWeights {
     /**
      * Fills the network's parameters from {@code file}, mapped by {@link Network#bookNames()}. Every parameter must
      * be present with its shape and nothing else may be; BatchNorm running statistics ({@code running_mean1} …) are
-     * optional, as the book did not save them.
+     * optional, as the book did not save them. A NaN or infinite value, or one beyond the network's dtype, is refused
+     * naming the array and its first such element, and leaves the network unchanged.
      */
     public static void load(Network network, Path file) throws IOException {
         Map<String, NpyArray> byNetworkName = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.dlfs.model;
 
 import com.google.common.collect.ImmutableMap;
+import dev.dlfs.data.MalformedDataException;
 import dev.dlfs.optim.Optimizer;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.io.Npz;
@@ -63,7 +64,8 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
 
     /**
      * Loads a checkpoint: builds the network its configuration declares and fills in every parameter and buffer.
-     * A missing, extra or mis-shaped array, or a truncated or corrupt file, is an error naming the file and array.
+     * A missing, extra or mis-shaped array, a NaN or infinite value (naming the array and its first such element),
+     * or a truncated or corrupt file, is an error naming the file and array.
      */
     public static Checkpoint load(Path file) throws IOException {
         Map<String, NpyArray> arrays = Npz.readArrays(file);
@@ -82,13 +84,20 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
         Network network = networkOf(yaml, file + " (" + CONFIG + ")");
         Map<String, Tensor> optimizer = new LinkedHashMap<>();
         Map<String, NpyArray> weights = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> {
-            if (k.startsWith(OPTIMIZER)) {
-                optimizer.put(k.substring(OPTIMIZER.length()), v.toTensor());
+        for (var e : arrays.entrySet()) {
+            if (e.getKey().startsWith(OPTIMIZER)) {
+                Tensor state = e.getValue().toTensor();
+                NonFiniteValue bad = NonFiniteValue.first(e.getValue(), state);
+                if (bad != null) {
+                    throw new MalformedDataException(file.toString(), "optimizer state '" + e.getKey() + "' holds a"
+                            + " value that is not a finite number: " + bad.describe(state) + "; training cannot"
+                            + " resume from it");
+                }
+                optimizer.put(e.getKey().substring(OPTIMIZER.length()), state);
             } else {
-                weights.put(k, v);
+                weights.put(e.getKey(), e.getValue());
             }
-        });
+        }
         WeightLoader.fill(network, weights, file.toString(), false, Map.of());
         return new Checkpoint(network, optimizer, it == null ? 0 : (int) it.getLong(0));
     }

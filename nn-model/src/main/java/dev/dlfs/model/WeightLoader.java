@@ -1,5 +1,6 @@
 package dev.dlfs.model;
 
+import dev.dlfs.data.MalformedDataException;
 import dev.dlfs.tensor.Shapes;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.io.NpyArray;
@@ -54,12 +55,28 @@ final class WeightLoader {
             throw new IOException(source + " does not fit network '" + net.config().name() + "': "
                     + String.join("; ", problems) + ". The network has " + describe(expected, shownAs));
         }
-        expected.forEach((name, target) -> {
-            NpyArray a = arrays.get(name);
-            if (a != null) {
-                target.copyFrom(a.toTensor(target.dtype()));
+        Map<String, Tensor> loaded = new LinkedHashMap<>();
+        for (var e : expected.entrySet()) {
+            NpyArray a = arrays.get(e.getKey());
+            if (a == null) {
+                continue;
             }
-        });
+            Tensor t = a.toTensor(e.getValue().dtype());
+            NonFiniteValue bad = NonFiniteValue.first(a, t);
+            if (bad != null) {
+                problems.add((buffers.containsKey(e.getKey()) ? "buffer '" : "parameter '")
+                        + shownAs.getOrDefault(e.getKey(), e.getKey()) + "' " + Shapes.format(a.shape())
+                        + " holds a value that is not a finite number: " + bad.describe(t));
+            }
+            loaded.put(e.getKey(), t);
+        }
+        if (!problems.isEmpty()) {
+            // Checked before anything is copied, so a refused file leaves the network as it was.
+            throw new MalformedDataException(source, String.join("; ", problems) + ". A network with such a"
+                    + " weight answers every input with NaN or one constant class; the file is damaged, or was"
+                    + " saved from a run that diverged");
+        }
+        loaded.forEach((name, t) -> expected.get(name).copyFrom(t));
     }
 
     private static String describe(Map<String, Tensor> expected, Map<String, String> shownAs) {

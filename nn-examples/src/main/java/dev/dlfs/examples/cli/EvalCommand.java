@@ -57,7 +57,7 @@ final class EvalCommand extends Subcommand {
         }
         PrintStream out = out();
         Network net = untrained ? network.untrained() : network.load();
-        NetworkConfig config = network.dataConfig(net);
+        NetworkConfig config = network.dataConfig(net, out);
         DataSplit data = DataFetch.load(config, out);
         Dataset set = split.equals("test") ? data.test() : data.train();
         int classes = net.outputShape()[net.outputShape().length - 1];

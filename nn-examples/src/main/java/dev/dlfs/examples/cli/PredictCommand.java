@@ -52,7 +52,7 @@ final class PredictCommand extends Subcommand {
         List<String> classNames = List.of();
         double[] pixels;
         if (index != null) {
-            NetworkConfig config = network.dataConfig(net);
+            NetworkConfig config = network.dataConfig(net, out);
             DataSplit data = DataFetch.load(config, out);
             Dataset test = data.test();
             int n = index;

@@ -62,7 +62,7 @@ public final class ModelExample implements Example {
                 result.trainAccuracy(), result.testAccuracy());
     }
 
-    /** sample_weight.npz from the shared book-weights folder, evaluated on the 10000 MNIST test images. */
+    /** The book's sample_weight.npz (see {@link #weightPlaces}), evaluated on the 10000 MNIST test images. */
     private static void pretrained(ExampleContext c) throws IOException {
         List<Path> places = weightPlaces();
         Path weights = places.stream().filter(Files::isRegularFile).findFirst().orElse(null);
@@ -80,14 +80,17 @@ public final class ModelExample implements Example {
                 (double) correct / mnist.test().size(), correct, mnist.test().size());
     }
 
-    /** Where the book's weights may be: $DLFS_BOOK_WEIGHTS, then the shared data folder beside the repository. */
+    /**
+     * Where the book's weights may be: the folder $DLFS_BOOK_WEIGHTS names, then the copy committed in the
+     * repository (nn-model's test resources, with the book's licence).
+     */
     static List<Path> weightPlaces() {
         List<Path> out = new ArrayList<>();
         String env = System.getenv("DLFS_BOOK_WEIGHTS");
         if (env != null && !env.isBlank()) {
             out.add(Path.of(env, "sample_weight.npz"));
         }
-        out.add(RepositoryRoot.path().resolve("../shared/data/book-weights/sample_weight.npz").normalize());
+        out.add(RepositoryRoot.path().resolve("nn-model/src/test/resources/book-weights/sample_weight.npz"));
         return out;
     }
 

@@ -3,11 +3,9 @@ package dev.dlfs.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,14 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BookNetworksTest {
     private static final Path HOME = Path.of(System.getProperty("dlfs.home", ".."));
+    /** The book's weights as committed in the repository, with their licence. */
+    static final Path SAMPLE_WEIGHT = HOME.resolve("nn-model/src/test/resources/book-weights/sample_weight.npz");
 
     @Test
     void theBooksSampleWeightsClassify9352TestImagesCorrectly() {
-        Path weights = HOME.resolve("../shared/data/book-weights/sample_weight.npz").normalize();
-        if (System.getenv("CI") != null) {
-            assertTrue(Files.isRegularFile(weights), "the book's weights are missing in CI: " + weights);
-        }
-        Assumptions.assumeTrue(Files.isRegularFile(weights), "the book's sample_weight.npz is not at " + weights);
+        Path weights = SAMPLE_WEIGHT;
         Run r = Run.of("eval", HOME.resolve("examples/sigmoid-net.yaml").toString(), "--weights", weights.toString());
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("accuracy 0.9352 (9352 of 10000 correct)"), r.out());
@@ -37,8 +33,7 @@ class BookNetworksTest {
 
     @Test
     void predictReadsADrawingAndFindsTheDigit(@TempDir Path dir) throws Exception {
-        Path weights = HOME.resolve("../shared/data/book-weights/sample_weight.npz").normalize();
-        Assumptions.assumeTrue(Files.isRegularFile(weights), "the book's sample_weight.npz is not at " + weights);
+        Path weights = SAMPLE_WEIGHT;
         // Test image 0 (a 7) saved as a picture the way a person draws: dark ink on white, 10x larger.
         var mnist = dev.dlfs.data.DataSourceRegistry.create("mnist", dev.dlfs.tensor.spi.Options.empty());
         Path png = dir.resolve("seven.png");

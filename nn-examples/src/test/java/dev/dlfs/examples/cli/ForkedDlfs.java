@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,9 +28,18 @@ final class ForkedDlfs {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), List.of(), args);
+    }
+
+    /**
+     * A run with {@code env} added to this process's environment (a null value removes the variable) and
+     * {@code jvmOptions} (e.g. {@code -Duser.home=…}) before the module.
+     */
+    static Result run(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = start(out, err, args);
+        Process p = start(out, err, env, jvmOptions, args);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("dlfs " + String.join(" ", args) + " did not finish in 300 s");
@@ -40,15 +50,29 @@ final class ForkedDlfs {
 
     /** Starts the app without waiting, its output and errors going to the two files. */
     static Process start(Path out, Path err, String... args) throws IOException {
+        return start(out, err, Map.of(), List.of(), args);
+    }
+
+    private static Process start(Path out, Path err, Map<String, String> env, List<String> jvmOptions,
+                                 String... args) throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         assertTrue(modulePath != null && !modulePath.isBlank(), "the tests must run on the module path");
         assertTrue(!modulePath.contains("nn-plugin-sample"), "the plugin leaked onto the module path: " + modulePath);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
                 "--add-modules", "jdk.incubator.vector",
-                "-Ddlfs.home=" + System.getProperty("dlfs.home", ".."),
-                "-m", "dev.dlfs.examples/dev.dlfs.examples.cli.Main"));
+                "-Ddlfs.home=" + System.getProperty("dlfs.home", "..")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-m", "dev.dlfs.examples/dev.dlfs.examples.cli.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        env.forEach((k, v) -> {
+            if (v == null) {
+                builder.environment().remove(k);
+            } else {
+                builder.environment().put(k, v);
+            }
+        });
+        return builder.start();
     }
 }

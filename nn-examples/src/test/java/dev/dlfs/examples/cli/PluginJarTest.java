@@ -50,6 +50,19 @@ class PluginJarTest {
     }
 
     @Test
+    void dlfsPluginsInTheEnvironmentWorksLikeThePluginsOption() throws Exception {
+        ForkedDlfs.Result r = ForkedDlfs.run(dir, java.util.Map.of("DLFS_PLUGINS", PLUGINS.toString()),
+                java.util.List.of(), "plugins");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*\\n  swish +com\\.example\\.dlfs\\.plugin .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  lion +com\\.example\\.dlfs\\.plugin .*"), r.out());
+        ForkedDlfs.Result trained = ForkedDlfs.run(dir, java.util.Map.of("DLFS_PLUGINS", PLUGINS.toString()),
+                java.util.List.of(), "train", CONFIG.toString(), "--epochs", "2", "--out", dir.resolve("run").toString());
+        assertEquals(0, trained.exitCode(), trained.out() + trained.err());
+        assertTrue(Files.isRegularFile(dir.resolve("run/checkpoint.npz")), trained.out());
+    }
+
+    @Test
     void thePluginsCommandListsThePluginsProvidersWithTheirModule() throws Exception {
         ForkedDlfs.Result r = dlfs("--plugins", PLUGINS.toString(), "plugins");
         assertEquals(0, r.exitCode(), r.out() + r.err());

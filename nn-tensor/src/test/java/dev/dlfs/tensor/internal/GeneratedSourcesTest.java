@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,10 +34,20 @@ class GeneratedSourcesTest {
     void float64TwinsAreWhatTheTwinGeneratorWrites() throws IOException, InterruptedException {
         // The generator is a single-file program outside the modules, shared with nn-layers' tests: run it as one.
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process check = new ProcessBuilder(java.toString(), "build-tools/TwinGenerator.java", "--check", "nn-tensor")
-                .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
-        String report = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, check.waitFor(), report);
+        // Its report goes to a file, not a pipe read to the end first, so that the time limit can fire.
+        Path log = Files.createTempFile("twin-generator", ".txt");
+        try {
+            Process check = new ProcessBuilder(java.toString(), "build-tools/TwinGenerator.java", "--check",
+                    "nn-tensor").directory(Path.of("..").toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!check.waitFor(300, TimeUnit.SECONDS)) {
+                check.destroyForcibly().waitFor();
+                throw new AssertionError("TwinGenerator --check did not finish in 300 s:\n" + Files.readString(log));
+            }
+            assertEquals(0, check.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     @Test

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-/** Finds the book's weight files in {@code ../shared/data/book-weights/} relative to the repository root. */
+/**
+ * The book's weight files as committed in the repository ({@code nn-model/src/test/resources/book-weights/}, with
+ * their licence), so every clone has them and the tests that read them always run.
+ */
 final class BookWeights {
     private BookWeights() {
     }
 
-    /** The file, or null when it is not there. */
+    /** The committed file; a missing one is an error of the checkout, not a reason to skip. */
     static Path file(String name) {
         Path dir = Path.of("").toAbsolutePath();
         // Tests run in a module's folder; the repository root is the first folder up that holds nn-tensor.
@@ -19,10 +22,14 @@ final class BookWeights {
             dir = dir.getParent();
         }
         if (dir == null) {
-            return null;
+            throw new IllegalStateException("no repository root (a folder holding nn-tensor) above "
+                    + Path.of("").toAbsolutePath());
         }
-        Path p = dir.resolve("../shared/data/book-weights").resolve(name).normalize();
-        return Files.isRegularFile(p) ? p : null;
+        Path p = dir.resolve("nn-model/src/test/resources/book-weights").resolve(name);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException(p + " is missing; it is committed in the repository");
+        }
+        return p;
     }
 
     static String sha256(Path p) throws Exception {
