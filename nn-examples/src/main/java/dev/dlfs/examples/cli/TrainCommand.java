@@ -35,10 +35,11 @@ final class TrainCommand extends Subcommand {
 
     /** At most one of the two lengths. */
     static final class Length {
-        @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead.")
+        @Option(names = "--epochs", paramLabel = "N", converter = OptionRanges.AtLeastOne.class, description = "Train for N epochs instead.")
         Integer epochs;
 
-        @Option(names = "--iterations", paramLabel = "N", description = "Train for N updates instead.")
+        @Option(names = "--iterations", paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
+                description = "Train for N updates instead.")
         Integer iterations;
     }
 
@@ -48,7 +49,7 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the initial weights and the batches.")
     Long seed;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update instead of the configured.")
+    @Option(names = "--batch-size", paramLabel = "N", converter = OptionRanges.AtLeastOne.class, description = "Samples per update instead of the configured.")
     Integer batchSize;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>).")
@@ -57,17 +58,27 @@ final class TrainCommand extends Subcommand {
     @Override
     int run() throws Exception {
         PrintStream out = out();
-        NetworkConfig config = withOverrides(NetworkConfig.load(configFile));
+        NetworkConfig loaded = NetworkConfig.load(configFile);
+        if (loaded.training() == null) {
+            // The layers' and optimizer's own mistakes come first: a missing section may be the lesser problem.
+            Network.of(loaded);
+            if (loaded.optimizer() != null) {
+                loaded.createOptimizer();
+            }
+        }
+        NetworkConfig config = withOverrides(loaded);
         Gemm.warmUp(config.dtype()); // the product kernels compile while the data is read
         Path dir = outDir != null ? outDir : Path.of("runs", stem(configFile));
-        // Created before training, so an unwritable folder fails now rather than after an hour of training.
-        Files.createDirectories(dir);
-        DataSplit data = DataFetch.load(config, out);
+        // Network and optimizer are made (and so checked) before anything is written.
         Network network = Network.of(config);
+        Trainer trainer = Trainer.of(network).listener(TrainingListener.progress(out, interactive()));
+        DataSplit data = DataFetch.load(config, out);
+        // Created before training, so an unwritable folder fails now rather than after an hour of training, and
+        // after every check, so that a mistake in the configuration or the data leaves no empty folder behind.
+        Files.createDirectories(dir);
         out.printf("dlfs train: %s, %,d parameters, %s; output in %s%n", config.name(), network.parameterCount(),
                 config.dtype().label(), dir);
 
-        Trainer trainer = Trainer.of(network).listener(TrainingListener.progress(out, interactive()));
         TrainingResult result = trainer.run(data);
 
         List<Path> written = new ArrayList<>();
@@ -96,26 +107,19 @@ final class TrainCommand extends Subcommand {
                     + " batch-size: 100}'");
         }
         if (length != null && length.epochs != null) {
-            t = t.withEpochs(positive("--epochs", length.epochs));
+            t = t.withEpochs(length.epochs);
         }
         if (length != null && length.iterations != null) {
-            t = t.withIterations(positive("--iterations", length.iterations));
+            t = t.withIterations(length.iterations);
         }
         if (batchSize != null) {
-            t = t.withBatchSize(positive("--batch-size", batchSize));
+            t = t.withBatchSize(batchSize);
         }
         if (seed != null) {
             t = t.withSeed(seed);
             config = config.withSeed(seed);
         }
         return config.withTraining(t);
-    }
-
-    private static int positive(String option, int n) {
-        if (n < 1) {
-            throw new UserError(option + " must be at least 1, got " + n, "");
-        }
-        return n;
     }
 
     /** A progress bar redrawn in place only on a real terminal; plain lines in logs, pipes and tests. */

@@ -18,6 +18,9 @@ final class ForkedDlfs {
     private ForkedDlfs() {
     }
 
+    /** The line the JVM prints on the error stream when the app uses the Vector API. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+
     /** What the run printed and its exit code. */
     record Result(int exitCode, String out, String err) {
         @Override
@@ -27,11 +30,20 @@ final class ForkedDlfs {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, List.of(), args);
+    }
+
+    /**
+     * Runs dlfs under {@code launcher}, a command that ends by running its arguments, e.g.
+     * {@code bash -c 'ulimit -f 8; exec "$@"' dlfs} to limit the size of the files it may write.
+     */
+    static Result run(Path workDir, List<String> launcher, String... args) throws IOException, InterruptedException {
         String modulePath = System.getProperty("jdk.module.path");
         assertTrue(modulePath != null && !modulePath.isBlank(), "the tests must run on the module path");
         assertTrue(!modulePath.contains("nn-plugin-sample"), "the plugin leaked onto the module path: " + modulePath);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java, "--module-path", modulePath,
                 "--add-modules", "jdk.incubator.vector",
                 "-Ddlfs.home=" + System.getProperty("dlfs.home", ".."),
                 "-m", "dev.dlfs.examples/dev.dlfs.examples.cli.Main"));
