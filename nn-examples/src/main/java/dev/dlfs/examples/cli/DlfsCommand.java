@@ -126,8 +126,8 @@ public final class DlfsCommand implements Callable<Integer> {
             }
             if (warnOfBrokenPlugins) {
                 for (ProviderFailure f : loaded.failures()) {
-                    err.println("dlfs: warning: left out the broken " + f.kind() + " plugin " + f + ". 'dlfs plugins'"
-                            + " lists what loaded.");
+                    err.println("dlfs: warning: left out " + (f.kind().equals(PluginLoader.JAR) ? "the plugin jar "
+                            : "the broken " + f.kind() + " provider ") + f + ". 'dlfs plugins' lists what loaded.");
                     printTrace(f);
                 }
             }

@@ -139,10 +139,10 @@ class BrokenPluginTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(Files.isRegularFile(out.resolve("checkpoint.npz")), r.toString());
         assertFalse(r.err().contains("\tat "), "stack trace without --verbose:\n" + r);
-        assertTrue(r.err().contains("dlfs: warning: left out the broken layer type plugin throwing.LicensedLayers ("
+        assertTrue(r.err().contains("dlfs: warning: left out the broken layer type provider throwing.LicensedLayers ("
                 + throwingJar + "): could not be instantiated: IllegalStateException: licence file licensed.lic not"
                 + " found. 'dlfs plugins' lists what loaded.\n"), r.err());
-        assertTrue(r.err().contains("dlfs: warning: left out the broken plugin jar plugin " + badServicesJar + ": "),
+        assertTrue(r.err().contains("dlfs: warning: left out the plugin jar " + badServicesJar + ": cannot be read as a module: "),
                 r.err());
         assertEquals(4, r.err().lines().filter(l -> l.startsWith("dlfs: warning: ")).count(), r.err());
     }

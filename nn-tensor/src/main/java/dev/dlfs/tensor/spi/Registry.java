@@ -143,8 +143,8 @@ public final class Registry<P> {
         for (String name : names) {
             if (!sensible(name)) {
                 throw new IllegalArgumentException(provider.getClass().getName() + " claims the " + kind + " name "
-                        + (name == null ? "null" : "'" + name + "'") + "; a name is letters, digits, '-', '_' or '.'"
-                        + " around at least one letter or digit");
+                        + (name == null ? "null" : "'" + name + "'") + "; a name is letters, digits, '-', '_' and '.',"
+                        + " with at least one letter or digit");
             }
         }
         for (String name : names) {
@@ -196,9 +196,9 @@ public final class Registry<P> {
         return created;
     }
 
-    /** Letters, digits, '-', '_', '.' and inner spaces, with a letter or digit: nothing blank, padded or odd. */
+    /** Letters, digits, '-', '_' and '.', with a letter or digit: nothing blank, padded or odd. */
     private static boolean sensible(String name) {
-        return name != null && name.matches("[\\p{L}\\p{N}_.-]+( [\\p{L}\\p{N}_.-]+)*")
+        return name != null && name.matches("[\\p{L}\\p{N}_.-]+")
                 && name.chars().anyMatch(Character::isLetterOrDigit);
     }
 

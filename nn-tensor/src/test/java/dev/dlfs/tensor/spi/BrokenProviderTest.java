@@ -72,7 +72,7 @@ class BrokenProviderTest {
     @Test
     void nonsenseNamesAreRefusedNamingTheProviderAndTheName() {
         Set<String> withNull = new HashSet<>(Arrays.asList("ok", null));
-        for (Set<String> names : List.of(Set.of(" "), Set.of(""), Set.of(" padded"), Set.of("two\nlines"),
+        for (Set<String> names : List.of(Set.of(" "), Set.of(""), Set.of(" padded"), Set.of("two words"), Set.of("two\nlines"),
                 Set.of("---"), withNull)) {
             Registry<Maker> r = Registry.empty("maker", Maker::names);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
