@@ -69,7 +69,7 @@ class PluginLoadingTest {
         Files.writeString(services, "# a plugin jar's service list\n" + BrokenLayerProvider.class.getName() + "\n");
         Registry<LayerProvider> r = LayerRegistry.discover(new PluginLoader(services.toUri().toURL()));
         assertEquals(1, r.loadFailures().size(), r.loadFailures().toString());
-        String failure = r.loadFailures().get(0);
+        String failure = r.loadFailures().get(0).toString();
         assertTrue(failure.contains("BrokenLayerProvider") && failure.contains("could not be instantiated")
                 && failure.contains("cannot open swish.bin"), failure);
         // the built-in layers are there, and asking for the broken plugin's type mentions the failure

@@ -71,8 +71,9 @@ public record Checkpoint(Network network, Map<String, Tensor> optimizerState, in
         Map<String, NpyArray> arrays = Npz.readArrays(file);
         NpyArray config = arrays.remove(CONFIG);
         if (config == null || config.type() != NpyType.UINT8) {
-            throw new IOException(file + ": not a dlfs checkpoint (no '" + CONFIG + "' member); for weights saved"
-                    + " the book's way (W1, b1, …) use BookWeights.load with a configuration");
+            throw new NotACheckpointException(file.toString(), file + ": not a dlfs checkpoint (no '" + CONFIG
+                    + "' member); for weights saved the book's way (W1, b1, …) use BookWeights.load with a"
+                    + " configuration");
         }
         arrays.remove(VERSION);
         NpyArray it = arrays.remove(ITERATION);

@@ -37,6 +37,11 @@ public final class ConfigOrigin {
         return at(path, problem, false, null);
     }
 
+    /** An error about the value at {@code path} that {@code cause} found (kept for its type and stack trace). */
+    public ConfigException error(String path, String problem, Throwable cause) {
+        return at(path, problem, false, cause);
+    }
+
     /** An error about the key at {@code path}, e.g. an unknown key. */
     public ConfigException keyError(String path, String problem) {
         return at(path, problem, true, null);

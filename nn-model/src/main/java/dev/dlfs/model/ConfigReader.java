@@ -29,6 +29,7 @@ final class ConfigReader {
     }
 
     static NetworkConfig read(String yaml, String file) {
+        ConfigText.requireSmall(yaml.length(), file);
         YamlNode root;
         try {
             root = YamlReader.read(yaml);

@@ -58,7 +58,7 @@ final class NetworkAssembly {
             } catch (OptionException e) {
                 throw misspeltRequired(origin, at, spec, e);
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw origin.error(at, what + ": " + e.getMessage());
+                throw origin.error(at, what + ": " + e.getMessage(), e);
             }
             if (next == null || next.length == 0 || Shapes.size(next) == 0) {
                 throw origin.error(at, what + ": gives an empty output shape "

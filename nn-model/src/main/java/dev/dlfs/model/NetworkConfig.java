@@ -9,8 +9,6 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,9 +53,12 @@ public record NetworkConfig(String name, DType dtype, long seed, List<Integer> i
         }
     }
 
-    /** Reads and checks a YAML file; problems with its content are {@link ConfigException}s. */
+    /**
+     * Reads and checks a YAML file; problems with its content (including a file too large, or not text) are
+     * {@link ConfigException}s.
+     */
     public static NetworkConfig load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(ConfigText.read(file), file.toString());
     }
 
     /** Reads and checks YAML text; {@code file} names it in error messages (may be null). */

@@ -52,7 +52,7 @@ final class WeightLoader {
             problems.add("unexpected array(s) " + extra + " that the network does not have");
         }
         if (!problems.isEmpty()) {
-            throw new IOException(source + " does not fit network '" + net.config().name() + "': "
+            throw new WeightsMismatchException(source, source + " does not fit network '" + net.config().name() + "': "
                     + String.join("; ", problems) + ". The network has " + describe(expected, shownAs));
         }
         Map<String, Tensor> loaded = new LinkedHashMap<>();

@@ -94,7 +94,8 @@ class BookWeightsTest {
         Npz.write(bad, arrays);
         Network net = Network.of(c);
         Tensor before = net.parameter("W2").value().copy();
-        IOException e = assertThrows(IOException.class, () -> BookWeights.load(net, bad));
+        WeightsMismatchException e = assertThrows(WeightsMismatchException.class, () -> BookWeights.load(net, bad));
+        assertEquals(bad.toString(), e.source());
         String m = e.getMessage();
         assertTrue(m.startsWith(bad + " does not fit network 'sigmoid-net': "), m);
         assertTrue(m.contains("array 'W1' has shape (50, 784), the network needs (784, 50)"), m);

@@ -131,8 +131,9 @@ class CheckpointTest {
         Files.write(flipped, copy);
         IOException f = assertThrows(IOException.class, () -> Checkpoint.load(flipped));
         assertTrue(f.getMessage().contains(flipped.toString()), f.getMessage());
-        IOException book = assertThrows(IOException.class,
+        NotACheckpointException book = assertThrows(NotACheckpointException.class,
                 () -> Checkpoint.load(Examples.bookWeights("sample_weight.npz")));
+        assertEquals(Examples.bookWeights("sample_weight.npz").toString(), book.file());
         assertTrue(book.getMessage().contains("not a dlfs checkpoint"), book.getMessage());
         assertTrue(book.getMessage().contains("BookWeights.load"), book.getMessage());
     }

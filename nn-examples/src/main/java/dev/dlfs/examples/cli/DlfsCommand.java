@@ -3,6 +3,7 @@ package dev.dlfs.examples.cli;
 import dev.dlfs.model.Version;
 import dev.dlfs.tensor.Gemm;
 import dev.dlfs.tensor.Parallelism;
+import dev.dlfs.tensor.spi.ProviderFailure;
 import java.io.File;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -47,6 +48,8 @@ public final class DlfsCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
     private boolean prepared;
+    /** Plugin jars given that could not be read as modules (their providers' failures are in the registries). */
+    List<ProviderFailure> brokenJars = List.of();
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print the stack trace of an error, not just its message.")
@@ -57,7 +60,7 @@ public final class DlfsCommand implements Callable<Integer> {
             description = "Plugin jars, or folders of jars, to load (separated by '${sys:path.separator}').")
     String plugins;
 
-    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N",
+    @Option(names = "--threads", scope = ScopeType.INHERIT, paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
             description = "Threads for matrix products (default: all processors). Results do not depend on it.")
     Integer threads;
 
@@ -96,8 +99,12 @@ public final class DlfsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Applies the global options once, before a subcommand runs: threads, then plugins. */
-    void prepare() {
+    /**
+     * Applies the global options once, before a subcommand runs: threads, then plugins. A plugin jar or provider
+     * that cannot be used is left out with a one-line warning (its stack trace with --verbose), unless the
+     * subcommand lists such failures itself.
+     */
+    void prepare(boolean warnOfBrokenPlugins) {
         if (prepared) {
             return;
         }
@@ -113,9 +120,24 @@ public final class DlfsCommand implements Callable<Integer> {
                 }
             }
             PluginLoader.Loaded loaded = PluginLoader.load(paths);
+            brokenJars = loaded.failures().stream().filter(f -> f.kind().equals(PluginLoader.JAR)).toList();
             if (verbose && !loaded.modules().isEmpty()) {
                 err.println("loaded plugin modules " + loaded.modules() + " (" + loaded.providers() + " providers)");
             }
+            if (warnOfBrokenPlugins) {
+                for (ProviderFailure f : loaded.failures()) {
+                    err.println("dlfs: warning: left out " + (f.kind().equals(PluginLoader.JAR) ? "the plugin jar "
+                            : "the broken " + f.kind() + " provider ") + f + ". 'dlfs plugins' lists what loaded.");
+                    printTrace(f);
+                }
+            }
+        }
+    }
+
+    /** With --verbose, the stack trace of a plugin's failure. */
+    void printTrace(ProviderFailure failure) {
+        if (verbose && failure.error() != null) {
+            failure.error().printStackTrace(err);
         }
     }
 

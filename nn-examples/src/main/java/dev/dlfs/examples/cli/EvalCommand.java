@@ -36,7 +36,7 @@ final class EvalCommand extends Subcommand {
                     + " accuracy is then chance level and means nothing; use it with --repeat to time inference.")
     boolean untrained;
 
-    @Option(names = "--repeat", paramLabel = "N",
+    @Option(names = "--repeat", paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
             description = "Classify the set N times and print the seconds of each pass (the first includes the"
                     + " JIT compiling the kernels).")
     Integer repeat;
@@ -47,10 +47,8 @@ final class EvalCommand extends Subcommand {
     @Override
     int run() throws Exception {
         if (!split.equals("test") && !split.equals("train")) {
-            throw new UserError("--split must be 'test' or 'train', got '" + split + "'", "");
-        }
-        if (repeat != null && repeat < 1) {
-            throw new ParameterException(spec.commandLine(), "--repeat must be at least 1, got " + repeat);
+            throw new ParameterException(spec.commandLine(),
+                    "--split must be 'test' or 'train', got '" + split + "'");
         }
         if (untrained && network.weights != null) {
             throw new ParameterException(spec.commandLine(), "Give --untrained or --weights, not both");

@@ -25,19 +25,16 @@ final class GradcheckCommand extends Subcommand {
     @Parameters(paramLabel = "CONFIG.yaml", description = "The network and its data.")
     Path configFile;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "3",
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "3", converter = OptionRanges.AtLeastOne.class,
             description = "Training samples to use (default: ${DEFAULT-VALUE}, as in the book).")
     int samples;
 
-    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-4",
+    @Option(names = "--tolerance", paramLabel = "TOL", defaultValue = "1e-4", converter = OptionRanges.Positive.class,
             description = "Largest acceptable relative error (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Override
     int run() throws Exception {
-        if (samples < 1) {
-            throw new UserError("--samples must be at least 1, got " + samples, "");
-        }
         PrintStream out = out();
         NetworkConfig config = NetworkConfig.load(configFile).withDtype(DType.FLOAT64);
         DataSplit data = DataFetch.load(config, out);

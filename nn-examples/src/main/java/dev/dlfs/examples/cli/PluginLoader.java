@@ -8,6 +8,7 @@ import dev.dlfs.loss.LossProvider;
 import dev.dlfs.loss.LossRegistry;
 import dev.dlfs.optim.OptimizerProvider;
 import dev.dlfs.optim.OptimizerRegistry;
+import dev.dlfs.tensor.spi.ProviderFailure;
 import dev.dlfs.tensor.spi.Registry;
 import java.io.IOException;
 import java.lang.module.Configuration;
@@ -28,17 +29,27 @@ import java.util.stream.Stream;
 /**
  * Loads plugin jars named with {@code --plugins} (or {@code DLFS_PLUGINS}) at run time: the jars become a module
  * layer above the application's, and every layer, loss, optimizer and data-source provider they declare is added to
- * the shared registries, exactly as if the jars had been on the module path at start-up.
+ * the shared registries, exactly as if the jars had been on the module path at start-up. A jar or provider that
+ * cannot be used is left out and reported, and the others load.
  */
 final class PluginLoader {
     /** Jars already loaded into this process; loading one twice would register its providers twice. */
     private static final Set<Path> LOADED = new HashSet<>();
+    /** The kind of a failure that is the jar's, not one provider's. */
+    static final String JAR = "plugin jar";
 
     private PluginLoader() {
     }
 
-    /** What was loaded: module names and how many providers of each kind they added. */
-    record Loaded(List<String> modules, int providers) {
+    /**
+     * What was loaded: module names, how many providers they added, and what could not be used (a jar that is not
+     * a readable module, a provider that failed to load or claims nonsense), each left out while the rest load.
+     */
+    record Loaded(List<String> modules, int providers, List<ProviderFailure> failures) {
+        Loaded {
+            modules = List.copyOf(modules);
+            failures = List.copyOf(failures);
+        }
     }
 
     /**
@@ -55,11 +66,24 @@ final class PluginLoader {
                 }
             }
         }
-        if (jars.isEmpty()) {
-            return new Loaded(List.of(), 0);
+        List<ProviderFailure> failures = new ArrayList<>();
+        // Each jar is read alone first, so that one whose module description is broken (a provider class that is
+        // not in it, say) is named and left out rather than taking the other plugins down with it.
+        List<Path> readable = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                ModuleFinder.of(jar).findAll();
+                readable.add(jar);
+            } catch (FindException e) {
+                failures.add(new ProviderFailure(JAR, jar.toString(), "", "cannot be read as a module: "
+                        + ProviderFailure.describe(e), e));
+            }
+        }
+        if (readable.isEmpty()) {
+            return new Loaded(List.of(), 0, failures);
         }
         ModuleLayer boot = ModuleLayer.boot();
-        ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+        ModuleFinder finder = ModuleFinder.of(readable.toArray(Path[]::new));
         Set<String> roots = new LinkedHashSet<>();
         try {
             for (ModuleReference ref : finder.findAll()) {
@@ -69,11 +93,12 @@ final class PluginLoader {
                 }
             }
         } catch (FindException e) {
-            throw new UserError("cannot read the plugin jars " + jars + ": " + e.getMessage(),
-                    "Each plugin must be a modular jar (with a module-info) or a plain jar with a valid name.", e);
+            throw new UserError("cannot read the plugin jars " + readable + ": " + e.getMessage(),
+                    "Each plugin must be a modular jar (with a module-info) or a plain jar with a valid name, and"
+                            + " no two may hold the same module.", e);
         }
         if (roots.isEmpty()) {
-            return new Loaded(List.of(), 0);
+            return new Loaded(List.of(), 0, failures);
         }
         ModuleLayer layer;
         try {
@@ -85,23 +110,24 @@ final class PluginLoader {
                             + " --plugins folder.", e);
         }
         int added = 0;
-        added += register(layer, ServiceLoader.load(layer, LayerProvider.class), LayerRegistry.shared());
-        added += register(layer, ServiceLoader.load(layer, LossProvider.class), LossRegistry.shared());
-        added += register(layer, ServiceLoader.load(layer, OptimizerProvider.class), OptimizerRegistry.shared());
-        added += register(layer, ServiceLoader.load(layer, DataSourceProvider.class), DataSourceRegistry.shared());
-        return new Loaded(List.copyOf(roots), added);
+        added += register(layer, ServiceLoader.load(layer, LayerProvider.class), LayerRegistry.shared(), failures);
+        added += register(layer, ServiceLoader.load(layer, LossProvider.class), LossRegistry.shared(), failures);
+        added += register(layer, ServiceLoader.load(layer, OptimizerProvider.class), OptimizerRegistry.shared(),
+                failures);
+        added += register(layer, ServiceLoader.load(layer, DataSourceProvider.class), DataSourceRegistry.shared(),
+                failures);
+        return new Loaded(List.copyOf(roots), added, failures);
     }
 
-    private static <P> int register(ModuleLayer layer, ServiceLoader<P> loader, Registry<P> registry) {
-        int n = 0;
-        for (ServiceLoader.Provider<P> p : loader.stream().toList()) {
-            // The loader also sees the application's own providers (parent layer); those are registered already.
-            if (p.type().getModule().getLayer() == layer) {
-                registry.register(p.get());
-                n++;
-            }
-        }
-        return n;
+    /** Adds the plugin layer's providers to {@code registry}; those it cannot use are added to {@code failures}. */
+    private static <P> int register(ModuleLayer layer, ServiceLoader<P> loader, Registry<P> registry,
+                                    List<ProviderFailure> failures) {
+        int before = registry.loadFailures().size();
+        // The loader also sees the application's own providers (parent layer); those are registered already.
+        int added = registry.addAll(loader, p -> p.type().getModule().getLayer() == layer);
+        List<ProviderFailure> all = registry.loadFailures();
+        failures.addAll(all.subList(before, all.size()));
+        return added;
     }
 
     private static List<Path> jarsAt(Path p) {

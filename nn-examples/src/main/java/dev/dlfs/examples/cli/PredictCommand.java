@@ -32,7 +32,8 @@ final class PredictCommand extends Subcommand {
     @Parameters(index = "1", arity = "0..1", paramLabel = "IMAGE", description = "An image file (PNG, JPEG, …).")
     Path image;
 
-    @Option(names = "--index", paramLabel = "N", description = "Sample N of the test set instead of an image.")
+    @Option(names = "--index", paramLabel = "N", converter = OptionRanges.AtLeastZero.class,
+            description = "Sample N of the test set instead of an image.")
     Integer index;
 
     @Spec
@@ -56,9 +57,11 @@ final class PredictCommand extends Subcommand {
             DataSplit data = DataFetch.load(config, out);
             Dataset test = data.test();
             int n = index;
-            if (n < 0 || n >= test.size()) {
-                throw new UserError("--index " + n + " is outside the test set " + test.name() + ", which has "
-                        + test.size() + " samples", "Give an index from 0 to " + (test.size() - 1) + ".");
+            if (n >= test.size()) {
+                // A wrong command-line value, though only the data can tell: a usage error like any other.
+                throw new ParameterException(spec.commandLine(), "--index " + n + " is outside the test set "
+                        + test.name() + ", which has " + test.size() + " samples: give an index from 0 to "
+                        + (test.size() - 1));
             }
             pixels = test.x().row(n).toDoubleArray();
             classNames = test.classNames();

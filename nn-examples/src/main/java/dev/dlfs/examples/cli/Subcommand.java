@@ -11,8 +11,13 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        dlfs.prepare();
+        dlfs.prepare(!listsBrokenPlugins());
         return run();
+    }
+
+    /** Whether this command shows plugins that failed to load itself (else a warning names each). */
+    boolean listsBrokenPlugins() {
+        return false;
     }
 
     /** Does the work; returns the exit code. */

@@ -34,10 +34,12 @@ final class TrainCommand extends Subcommand {
 
     /** At most one of the two lengths. */
     static final class Length {
-        @Option(names = "--epochs", paramLabel = "N", description = "Train for N epochs instead.")
+        @Option(names = "--epochs", paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
+                description = "Train for N epochs instead.")
         Integer epochs;
 
-        @Option(names = "--iterations", paramLabel = "N", description = "Train for N updates instead.")
+        @Option(names = "--iterations", paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
+                description = "Train for N updates instead.")
         Integer iterations;
     }
 
@@ -47,7 +49,8 @@ final class TrainCommand extends Subcommand {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the initial weights and the batches.")
     Long seed;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per update instead of the configured.")
+    @Option(names = "--batch-size", paramLabel = "N", converter = OptionRanges.AtLeastOne.class,
+            description = "Samples per update instead of the configured.")
     Integer batchSize;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/<config name>, or"
@@ -64,10 +67,20 @@ final class TrainCommand extends Subcommand {
     @Override
     int run() throws Exception {
         PrintStream out = out();
-        NetworkConfig config = withOverrides(NetworkConfig.load(configFile));
+        NetworkConfig loaded = NetworkConfig.load(configFile);
+        if (loaded.training() == null) {
+            // The layers' and optimizer's own mistakes come first: a missing section may be the lesser problem.
+            Network.of(loaded);
+            if (loaded.optimizer() != null) {
+                loaded.createOptimizer();
+            }
+        }
+        NetworkConfig config = withOverrides(loaded);
         Gemm.warmUp(config.dtype()); // the product kernels compile while the data is read
         Checkpoint resumed = resumeFile == null ? null : Checkpoint.load(resumeFile);
         Network network = resumed == null ? Network.of(config) : ResumeCheck.network(resumed, config, resumeFile);
+        // The optimizer is made (and so checked) before any folder is taken.
+        Trainer trainer = Trainer.of(network, config).listener(TrainingListener.progress(out, interactive()));
         String holder = "dlfs train " + configFile;
         // Taken before training, so an unwritable or busy folder fails now rather than after an hour of training.
         try (RunFolder folder = outDir != null ? RunFolder.claim(outDir, overwrite, holder, out)
@@ -75,7 +88,6 @@ final class TrainCommand extends Subcommand {
             DataSplit data = DataFetch.load(config, out);
             out.printf("dlfs train: %s, %,d parameters, %s; output in %s%n", config.name(), network.parameterCount(),
                     config.dtype().label(), folder.dir());
-            Trainer trainer = Trainer.of(network, config).listener(TrainingListener.progress(out, interactive()));
             if (resumed != null) {
                 int total = config.training().totalIterations(data.train().size());
                 if (resumed.iteration() >= total) {
@@ -121,26 +133,19 @@ final class TrainCommand extends Subcommand {
                     + " batch-size: 100}'");
         }
         if (length != null && length.epochs != null) {
-            t = t.withEpochs(positive("--epochs", length.epochs));
+            t = t.withEpochs(length.epochs);
         }
         if (length != null && length.iterations != null) {
-            t = t.withIterations(positive("--iterations", length.iterations));
+            t = t.withIterations(length.iterations);
         }
         if (batchSize != null) {
-            t = t.withBatchSize(positive("--batch-size", batchSize));
+            t = t.withBatchSize(batchSize);
         }
         if (seed != null) {
             t = t.withSeed(seed);
             config = config.withSeed(seed);
         }
         return config.withTraining(t);
-    }
-
-    private static int positive(String option, int n) {
-        if (n < 1) {
-            throw new UserError(option + " must be at least 1, got " + n, "");
-        }
-        return n;
     }
 
     /** A progress bar redrawn in place only on a real terminal; plain lines in logs, pipes and tests. */

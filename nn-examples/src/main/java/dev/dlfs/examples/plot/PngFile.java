@@ -7,7 +7,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** PNG images written atomically: into a temporary file beside the target, then moved over it. */
 public final class PngFile {
@@ -36,13 +40,23 @@ public final class PngFile {
     public static void write(BufferedImage image, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        // ImageIO's default file cache registers a delete-on-exit, which fails once the JVM is shutting down, and a
-        // stopped run writes its plots exactly then; a plot fits in memory.
-        ImageIO.setUseCache(false);
-        AtomicFile.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available in this Java runtime");
-            }
-        });
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("no PNG writer available in this Java runtime");
+        }
+        ImageWriter png = writers.next();
+        try {
+            // Cached in memory, not in a temporary file of ImageIO's own elsewhere: a failure to write is then the
+            // target's, and named with it; and a run stopped by Ctrl-C can still write its plots (ImageIO's file
+            // cache registers a delete-on-exit, refused once the JVM is shutting down).
+            AtomicFile.write(target, out -> {
+                try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                    png.setOutput(stream);
+                    png.write(image);
+                }
+            });
+        } finally {
+            png.dispose();
+        }
     }
 }

@@ -66,7 +66,8 @@ class EvalTimingTest {
             Run r = Run.of("eval", config.toString(), "--untrained", "--repeat", bad);
             assertEquals(2, r.exitCode(), r.toString());
             CommandLineTest.assertOneParagraph(r);
-            assertTrue(r.err().contains("--repeat must be at least 1, got " + bad), r.err());
+            assertTrue(r.err().contains("Invalid value for option '--repeat': must be at least 1, got " + bad),
+                    r.err());
         }
         Run r = Run.of("eval", config.toString(), "--untrained", "--repeat", "twice");
         assertEquals(2, r.exitCode(), r.toString());

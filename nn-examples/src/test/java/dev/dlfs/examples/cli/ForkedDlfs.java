@@ -19,6 +19,9 @@ final class ForkedDlfs {
     private ForkedDlfs() {
     }
 
+    /** The line the JVM prints on the error stream when the app uses the Vector API. */
+    static final String INCUBATOR_WARNING = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+
     /** What the run printed and its exit code. */
     record Result(int exitCode, String out, String err) {
         @Override
@@ -28,7 +31,7 @@ final class ForkedDlfs {
     }
 
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
-        return run(workDir, Map.of(), List.of(), args);
+        return run(workDir, List.of(), Map.of(), List.of(), args);
     }
 
     /**
@@ -37,9 +40,22 @@ final class ForkedDlfs {
      */
     static Result run(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        return run(workDir, List.of(), env, jvmOptions, args);
+    }
+
+    /**
+     * Runs dlfs under {@code launcher}, a command that ends by running its arguments, e.g.
+     * {@code bash -c 'ulimit -f 8; exec "$@"' dlfs} to limit the size of the files it may write.
+     */
+    static Result run(Path workDir, List<String> launcher, String... args) throws IOException, InterruptedException {
+        return run(workDir, launcher, Map.of(), List.of(), args);
+    }
+
+    private static Result run(Path workDir, List<String> launcher, Map<String, String> env, List<String> jvmOptions,
+                              String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = start(out, err, env, jvmOptions, args);
+        Process p = start(out, err, launcher, env, jvmOptions, args);
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("dlfs " + String.join(" ", args) + " did not finish in 300 s");
@@ -50,17 +66,17 @@ final class ForkedDlfs {
 
     /** Starts the app without waiting, its output and errors going to the two files. */
     static Process start(Path out, Path err, String... args) throws IOException {
-        return start(out, err, Map.of(), List.of(), args);
+        return start(out, err, List.of(), Map.of(), List.of(), args);
     }
 
-    private static Process start(Path out, Path err, Map<String, String> env, List<String> jvmOptions,
-                                 String... args) throws IOException {
+    private static Process start(Path out, Path err, List<String> launcher, Map<String, String> env,
+                                 List<String> jvmOptions, String... args) throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         assertTrue(modulePath != null && !modulePath.isBlank(), "the tests must run on the module path");
         assertTrue(!modulePath.contains("nn-plugin-sample"), "the plugin leaked onto the module path: " + modulePath);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--module-path", modulePath,
-                "--add-modules", "jdk.incubator.vector",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java, "--module-path", modulePath, "--add-modules", "jdk.incubator.vector",
                 "-Ddlfs.home=" + System.getProperty("dlfs.home", "..")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-m", "dev.dlfs.examples/dev.dlfs.examples.cli.Main"));

@@ -112,7 +112,7 @@ class TrainEvalPredictTest {
     @Test
     void predictRejectsAnIndexOutsideTheTestSet() {
         Run r = Run.of("predict", out.resolve("checkpoint.npz").toString(), "--index", "200");
-        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals(2, r.exitCode(), r.toString());
         CommandLineTest.assertOneParagraph(r);
         assertTrue(r.err().contains("--index 200 is outside the test set") && r.err().contains("0 to 199"), r.err());
     }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file in the same directory, is flushed
  * to disk, and replaces the target with an atomic rename. A reader never sees half a file, and a crash leaves the
- * old file in place.
+ * old file in place. A failure of the write itself (a full disk) names the target.
  *
  * <pre>{@code
  * AtomicFile.write(Path.of("model.npz"), out -> out.write(bytes));
@@ -60,20 +61,15 @@ public final class AtomicFile {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-                content.writeTo(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        flush(); // the channel must stay open until it has been forced to disk
-                    }
-                });
+                TargetStream out = new TargetStream(
+                        new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16), target);
+                content.writeTo(out);
                 out.flush();
-                channel.force(true);
+                try {
+                    channel.force(true);
+                } catch (IOException e) {
+                    throw named(target, e);
+                }
             }
             check.verify(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -83,7 +79,74 @@ public final class AtomicFile {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            // A writer may wrap the failure of the disk ("I/O error writing PNG file!"): the disk's is the news.
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof TargetWriteException disk) {
+                    throw disk;
+                }
+            }
             throw e;
         }
+    }
+
+    /** The write of a target file failed in the file system (a full disk); names the target. */
+    private static final class TargetWriteException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        TargetWriteException(Path target, IOException cause) {
+            super(target.toString(), null, "cannot write: "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+            initCause(cause);
+        }
+    }
+
+    /** The temporary file's stream, whose failures name the target; closing it only flushes. */
+    private static final class TargetStream extends FilterOutputStream {
+        private final Path target;
+
+        TargetStream(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw named(target, e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw named(target, e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(target, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // the channel must stay open until it has been forced to disk
+        }
+    }
+
+    /**
+     * The operating system's error ("No space left on device") with the file being written, which it does not
+     * name; an error that names it already is kept.
+     */
+    private static IOException named(Path target, IOException e) {
+        return e instanceof FileSystemException ? e : new TargetWriteException(target, e);
     }
 }

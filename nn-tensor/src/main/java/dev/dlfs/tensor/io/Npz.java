@@ -61,6 +61,7 @@ public final class Npz {
     /** Every array in {@code path} with its own element type, by name (member name without {@code .npy}). */
     public static Map<String, NpyArray> readArrays(Path path) throws IOException {
         Map<String, NpyArray> out = new LinkedHashMap<>();
+        ReadableFile.size(path, "an .npz archive");
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile());

@@ -11,6 +11,9 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Providers of one plugin kind (layers, losses, optimizers, data sources) by name: discovered through a
@@ -18,8 +21,9 @@ import java.util.function.Function;
  *
  * <p>Names match case-insensitively and ignore {@code -} and {@code _}, so {@code softmax-with-loss},
  * {@code softmax_with_loss} and {@code SoftmaxWithLoss} are one name. Two providers claiming one name is an error
- * naming both classes; a provider that fails to load is recorded in {@link #loadFailures()} and does not stop the
- * others.
+ * naming both classes; a provider found by a {@code ServiceLoader} that fails to load, claims odd names or a name
+ * already taken is recorded in {@link #loadFailures()} and does not stop the others. A provider that returns null or
+ * fails unexpectedly while making an item is a {@link BrokenProviderException} naming its class and jar.
  *
  * <pre>{@code
  * Registry<LossProvider> losses =
@@ -33,10 +37,11 @@ import java.util.function.Function;
  * @param <P> the provider interface
  */
 public final class Registry<P> {
+    private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider ([\\w.$]+)");
     private final String kind;
     private final Function<P, ? extends Collection<String>> namesOf;
     private final Map<String, Entry<P>> byKey = new TreeMap<>();
-    private final List<String> failures = new ArrayList<>();
+    private final List<ProviderFailure> failures = new ArrayList<>();
 
     private record Entry<P>(String name, P provider) {
     }
@@ -51,10 +56,20 @@ public final class Registry<P> {
         return new Registry<>(kind, namesOf);
     }
 
-    /** A registry holding every provider {@code loader} finds. */
+    /** A registry holding every provider {@code loader} finds; those that cannot be used are recorded instead. */
     public static <P> Registry<P> load(String kind, ServiceLoader<P> loader,
                                        Function<P, ? extends Collection<String>> namesOf) {
         Registry<P> r = new Registry<>(kind, namesOf);
+        r.addAll(loader, p -> true);
+        return r;
+    }
+
+    /**
+     * Registers, as {@link #add} does, every provider {@code loader} finds that {@code which} accepts (e.g. those of
+     * one module layer); returns how many were registered. A provider the loader cannot even name is recorded too.
+     */
+    public int addAll(ServiceLoader<P> loader, Predicate<ServiceLoader.Provider<P>> which) {
+        int added = 0;
         var it = loader.stream().iterator();
         while (true) {
             ServiceLoader.Provider<P> p;
@@ -64,29 +79,59 @@ public final class Registry<P> {
                 }
                 p = it.next();
             } catch (ServiceConfigurationError e) {
-                r.failures.add(withCause(e));
+                recordFailure(new ProviderFailure(kind, providerNamedIn(e), "", ProviderFailure.describe(e), e));
                 continue;
             }
+            boolean wanted;
             try {
-                r.register(p.get());
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                if (e instanceof IllegalStateException ise && ise.getMessage() != null
-                        && ise.getMessage().contains("claimed by two providers")) {
-                    throw ise;
-                }
-                r.failures.add(p.type().getName() + ": " + withCause(e));
+                wanted = which.test(p);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                recordFailure(new ProviderFailure(kind, "?", "", ProviderFailure.describe(e), e));
+                continue;
+            }
+            if (wanted && add(p)) {
+                added++;
             }
         }
-        return r;
+        return added;
     }
 
-    /** The error and its root cause: ServiceLoader's own message ("could not be instantiated") hides the reason. */
-    private static String withCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * Registers a provider a {@link ServiceLoader} found, if it can be used: it must be created without error and
+     * claim sensible names that no registered provider claims. Otherwise the reason is recorded in
+     * {@link #loadFailures()}, the registry is left as it was, and the answer is false.
+     */
+    public boolean add(ServiceLoader.Provider<P> found) {
+        Class<?> type;
+        try {
+            type = found.type();
+        } catch (ServiceConfigurationError | LinkageError e) {
+            recordFailure(new ProviderFailure(kind, "?", "", ProviderFailure.describe(e), e));
+            return false;
         }
-        return root == e ? String.valueOf(e) : e + " (cause: " + root + ")";
+        try {
+            P provider = found.get();
+            if (provider == null) {
+                recordFailure(ProviderFailure.of(kind, type, "its provider method returned null", null));
+                return false;
+            }
+            register(provider);
+            return true;
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            recordFailure(ProviderFailure.of(kind, type, ProviderFailure.describe(e), e));
+            return false;
+        }
+    }
+
+    /** Records a provider that was found but cannot be used (listed by {@link #loadFailures()}). */
+    public synchronized void recordFailure(ProviderFailure failure) {
+        failures.add(failure);
+    }
+
+    /** The provider class a ServiceLoader error names ({@code "Provider com.example.Swish not found"}), or "?". */
+    private static String providerNamedIn(ServiceConfigurationError e) {
+        Matcher m = PROVIDER_IN_MESSAGE.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "?";
     }
 
     /** Adds a provider under every name it claims; a name already taken is an error naming both classes. */
@@ -94,6 +139,13 @@ public final class Registry<P> {
         Collection<String> names = namesOf.apply(provider);
         if (names == null || names.isEmpty()) {
             throw new IllegalArgumentException(provider.getClass().getName() + " claims no " + kind + " name");
+        }
+        for (String name : names) {
+            if (!sensible(name)) {
+                throw new IllegalArgumentException(provider.getClass().getName() + " claims the " + kind + " name "
+                        + (name == null ? "null" : "'" + name + "'") + "; a name is letters, digits, '-', '_' and '.',"
+                        + " with at least one letter or digit");
+            }
         }
         for (String name : names) {
             Entry<P> existing = byKey.get(key(name));
@@ -126,9 +178,28 @@ public final class Registry<P> {
                                              Creation<? super P, ? extends T, X> creation) throws X {
         P provider = get(name);
         String declared = declaredName(provider, name);
-        T created = creation.create(provider, declared, options);
+        T created;
+        try {
+            created = creation.create(provider, declared, options);
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException
+                 | ArithmeticException e) {
+            throw e; // how a provider refuses its options or an input it cannot take: the message says why
+        } catch (RuntimeException | LinkageError e) {
+            throw new BrokenProviderException(ProviderFailure.of(kind, provider.getClass(),
+                    "failed to make " + item + " '" + declared + "': " + ProviderFailure.describe(e), e));
+        }
+        if (created == null) {
+            throw new BrokenProviderException(ProviderFailure.of(kind, provider.getClass(),
+                    "returned null for " + item + " '" + declared + "'", null));
+        }
         options.rejectUnknown(item + " '" + declared + "'");
         return created;
+    }
+
+    /** Letters, digits, '-', '_' and '.', with a letter or digit: nothing blank, padded or odd. */
+    private static boolean sensible(String name) {
+        return name != null && name.matches("[\\p{L}\\p{N}_.-]+")
+                && name.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     /** How {@link #create} asks a provider for one item: {@code (provider, name, options) -> item}. */
@@ -157,7 +228,7 @@ public final class Registry<P> {
         List<String> known = names();
         String hint = Suggestions.didYouMean(String.valueOf(name), known);
         String failed = failures.isEmpty() ? "" : " (" + failures.size() + " provider(s) failed to load: "
-                + String.join("; ", failures) + ")";
+                + String.join("; ", failures.stream().map(ProviderFailure::toString).toList()) + ")";
         return "unknown " + kind + " '" + name + "'; known " + kind + "s: "
                 + (known.isEmpty() ? "(none)" : String.join(", ", known)) + hint + failed;
     }
@@ -177,8 +248,8 @@ public final class Registry<P> {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Why providers that were found could not be loaded (empty when all loaded). */
-    public synchronized List<String> loadFailures() {
+    /** The providers that were found but could not be used, and why (empty when all loaded). */
+    public synchronized List<ProviderFailure> loadFailures() {
         return List.copyOf(failures);
     }
 

@@ -64,4 +64,17 @@ class AtomicFileTest {
             assertEquals(expected, Files.getPosixFilePermissions(target));
         }
     }
+
+    @Test
+    void theContentsOwnFailureIsPassedOnAsItIsAndLeavesNothing() throws IOException {
+        Path target = dir.resolve("download.gz");
+        IOException own = new IOException("truncated: the connection broke off after 10 of 20 bytes");
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
+            out.write(new byte[10]);
+            throw own;
+        }));
+        // Not relabelled as a failure to write the target: the disk was fine.
+        assertEquals(own, e);
+        assertEquals(List.of(), files());
+    }
 }
