@@ -202,6 +202,17 @@ class TrainOutputFolderTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeMadeFailsBeforeTraining() throws Exception {
+        Path c = config(TrainEvalPredictTest.SPIRALS);
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Run run = Run.of("train", c.toString(), "--out", file.resolve("run").toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("dlfs train: " + file), run.err());
+        assertFalse(run.out().contains("iteration "), "refused before the first iteration: " + run.out());
+        assertFalse(run.hasStackTrace(), run.err());
+    }
+
+    @Test
     void resumingAnotherArchitectureIsRefusedBeforeTraining() throws Exception {
         Path c = config(TrainEvalPredictTest.SPIRALS);
         Run first = Run.of("train", c.toString(), "--epochs", "1", "--out", dir.resolve("a").toString());
