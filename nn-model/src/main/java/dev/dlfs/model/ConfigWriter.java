@@ -63,6 +63,9 @@ final class ConfigWriter {
         if (t.threads() > 0) {
             m.put("threads", t.threads());
         }
+        if (t.shards() > 0) {
+            m.put("shards", t.shards());
+        }
         return m;
     }
 }

@@ -21,17 +21,23 @@ import java.util.OptionalDouble;
  * @param sampler        random batches with replacement (the book) or shuffled epochs
  * @param targetAccuracy stop once an evaluation reaches this test accuracy
  * @param threads        threads for the tensor kernels; 0 for the default
+ * @param shards         0 for the usual whole-batch gradient; otherwise every batch is drawn and differentiated as
+ *                       this many {@link ShardPlan shards}, the decomposition distributed training reproduces
  */
 public record TrainingConfig(int iterations, int epochs, int batchSize, long seed, EvalSchedule eval, int evalSample,
-                             Sampling sampler, OptionalDouble targetAccuracy, int threads) {
+                             Sampling sampler, OptionalDouble targetAccuracy, int threads, int shards) {
     public TrainingConfig {
         if ((iterations > 0) == (epochs > 0) || iterations < 0 || epochs < 0) {
             throw new IllegalArgumentException("training needs exactly one of iterations or epochs (> 0), found "
                     + "iterations " + iterations + ", epochs " + epochs);
         }
-        if (batchSize < 1 || evalSample < 0 || threads < 0) {
+        if (batchSize < 1 || evalSample < 0 || threads < 0 || shards < 0) {
             throw new IllegalArgumentException("training: batch size " + batchSize + ", eval sample " + evalSample
-                    + ", threads " + threads + " must not be negative (batch size at least 1)");
+                    + ", threads " + threads + ", shards " + shards + " must not be negative (batch size at least 1)");
+        }
+        if (shards > batchSize) {
+            throw new IllegalArgumentException("training: " + shards + " shards of a batch of " + batchSize
+                    + " would leave shards empty; use at most " + batchSize);
         }
         if (eval == null || sampler == null || targetAccuracy == null) {
             throw new IllegalArgumentException("training: eval, sampler and targetAccuracy must be given");
@@ -109,5 +115,9 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
 
     public TrainingConfig withThreads(int n) {
         return toBuilder().threads(n).build();
+    }
+
+    public TrainingConfig withShards(int n) {
+        return toBuilder().shards(n).build();
     }
 }

@@ -27,6 +27,7 @@ public final class TrainingConfigBuilder {
     private boolean samplerChosen;
     private OptionalDouble targetAccuracy = OptionalDouble.empty();
     private int threads;
+    private int shards;
 
     TrainingConfigBuilder() {
     }
@@ -43,6 +44,7 @@ public final class TrainingConfigBuilder {
         samplerChosen = true;
         targetAccuracy = c.targetAccuracy();
         threads = c.threads();
+        shards = c.shards();
     }
 
     /** Number of updates (the book: 10000); leave {@link #epochs} at 0. */
@@ -104,6 +106,15 @@ public final class TrainingConfigBuilder {
     }
 
     /**
+     * Draw and differentiate every batch as {@code n} {@link ShardPlan shards} summed in shard order (what
+     * distributed training reproduces bitwise); 0, the default, for the usual whole-batch gradient.
+     */
+    public TrainingConfigBuilder shards(int n) {
+        this.shards = n;
+        return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalArgumentException as the record's constructor: not exactly one of iterations and epochs, a
@@ -112,6 +123,7 @@ public final class TrainingConfigBuilder {
      */
     public TrainingConfig build() {
         Sampling s = samplerChosen ? sampler : epochs > 0 ? Sampling.SHUFFLE : Sampling.RANDOM;
-        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads);
+        return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads,
+                shards);
     }
 }
