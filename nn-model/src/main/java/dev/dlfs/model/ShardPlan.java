@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * @param sampling  with replacement at random, or shuffled epochs
  * @param seed      the run's seed
  */
-public record ShardPlan(int trainSize, int batchSize, int shards, Sampling sampling, long seed) {
+public record ShardPlan(int trainSize, int batchSize, int shards, Sampling sampling, long seed)
+        implements java.io.Serializable {
     public ShardPlan {
         if (shards < 1 || shards > batchSize || shards > trainSize || sampling == null) {
             throw new IllegalArgumentException("shards: " + shards + " shards of a batch of " + batchSize + " from "
