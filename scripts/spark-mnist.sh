@@ -8,24 +8,6 @@
 #
 # On the first run it writes the IDX files of ~/.dlfs/datasets/mnist (or $MNIST_DIR) as Parquet to
 # runs/spark-mnist/parquet. Options: --config FILE.yaml --parquet DIR --out DIR --shards N --iterations N
-# --local-sgd K --partitions N. Environment: SPARK_MASTER (default local[2]), JAVA_HOME (a JDK 25 or newer),
-# DLFS_JAVA_OPTS (e.g. -Xmx4g).
+# --local-sgd K --partitions N. Environment: as scripts/spark-run.sh (SPARK_MASTER, JAVA_HOME, DLFS_JAVA_OPTS).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-
-JAVA=""
-for home in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
-  if [ -n "$home" ] && [ -x "$home/bin/java" ] && \
-     [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null | head -n 1)" -ge 25 ] 2>/dev/null; then
-    JAVA="$home/bin/java"
-    break
-  fi
-done
-[ -n "$JAVA" ] || { echo "spark-mnist: JDK 25 or newer is required; set JAVA_HOME to one" >&2; exit 1; }
-
-echo "spark-mnist: building nn-spark (tests skipped)…" >&2
-mvn -B -q -Dmaven.test.skip=true -pl nn-spark -am package
-CP="$ROOT/nn-spark/target/nn-spark-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/nn-spark/target/classpath.txt")"
-exec "$JAVA" @"$ROOT/nn-spark/jvm.options" -Xmx3g ${DLFS_JAVA_OPTS:-} -cp "$CP" dev.dlfs.spark.SparkMnist \
-  --master "${SPARK_MASTER:-local[2]}" "$@"
+exec bash "$(dirname "${BASH_SOURCE[0]}")/spark-run.sh" dev.dlfs.spark.SparkMnist "$@"
