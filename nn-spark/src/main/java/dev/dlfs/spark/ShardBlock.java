@@ -32,14 +32,19 @@ record ShardBlock(int shard, int firstRow, int[] shape, Object samples, int[] la
 
     /** The gradient sum of this shard's part of batch {@code iteration}, with the weights {@code params}. */
     ShardSum gradient(TrainingSetup setup, TensorValues params, int iteration) {
-        FailingOnce.check(shard, iteration);
         return ExecutorNetworks.withConfig(setup.yaml(), net -> {
             params.writeInto(net.parameters());
-            int[] rows = setup.plan().draw(shard, iteration);
-            Tensor x = x().gatherRows(rows);
-            Tensor t = t(classes(net), setup.oneHot(), net.dtype()).gatherRows(rows);
-            return ShardSum.of(ShardGradient.of(net, shard, x, t), net);
+            return gradient(net, setup, iteration);
         });
+    }
+
+    /** The gradient sum of this shard's part of batch {@code iteration}, with the weights {@code net} has. */
+    ShardSum gradient(Network net, TrainingSetup setup, int iteration) {
+        FailingOnce.check(shard, iteration);
+        int[] rows = setup.plan().draw(shard, iteration);
+        Tensor x = x().gatherRows(rows);
+        Tensor t = t(classes(net), setup.oneHot(), net.dtype()).gatherRows(rows);
+        return ShardSum.of(ShardGradient.of(net, shard, x, t), net);
     }
 
     /**
@@ -60,9 +65,10 @@ record ShardBlock(int shard, int firstRow, int[] shape, Object samples, int[] la
             for (int k = 0; k < steps; k++) {
                 int[] rows = setup.plan().draw(shard, from + k);
                 net.gradient(all.gatherRows(rows), targets.gatherRows(rows));
-                lossSums[k] = net.lastLoss() * rows.length;
-                count = rows.length;
+                double loss = net.lastLoss();
                 optimizer.step(net.parameters());
+                lossSums[k] = TrainingLosses.recorded(loss, optimizer, net) * rows.length;
+                count = rows.length;
             }
             return new Replica(shard, count, lossSums, TensorValues.ofParameters(net.parameters()),
                     TensorValues.of(optimizer.state()));
@@ -113,7 +119,7 @@ record ShardBlock(int shard, int firstRow, int[] shape, Object samples, int[] la
      *
      * @param shard    the shard it trained on
      * @param count    samples per step
-     * @param lossSums per step, the loss times the count
+     * @param lossSums per step, the recorded loss (with the weight-decay penalty) times the count
      * @param params   its weights
      * @param state    its optimizer's state
      */

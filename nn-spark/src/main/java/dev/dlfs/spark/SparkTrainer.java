@@ -11,7 +11,6 @@ import dev.dlfs.model.TrainingListener;
 import dev.dlfs.model.TrainingResult;
 import dev.dlfs.model.TrainingRun;
 import dev.dlfs.optim.Optimizer;
-import dev.dlfs.optim.WeightDecay;
 import dev.dlfs.tensor.Parameter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.apache.spark.sql.Row;
  * adds them in shard order, applies the optimizer and broadcasts the new weights. The run is bitwise equal to
  * {@link dev.dlfs.model.Trainer} with the same configuration (same {@code shards}) on the same rows in the same
  * order, for any number of executors, cores or partitions; a failed task is recomputed from the same broadcast.
+ * Each step is one Spark job, or {@link #stepsPerJob(int) several steps} are one job in barrier mode.
  *
  * <p><b>Local SGD</b> ({@link #localSgd(int)}): every shard trains a replica of its own for {@code k} steps on the
  * same shard batches the exact mode would use, and the driver averages the replicas (weights and optimizer state);
@@ -51,6 +51,7 @@ public final class SparkTrainer {
     private Columns columns = Columns.DEFAULT;
     private int partitions;
     private int syncEvery;
+    private int stepsPerJob = 1;
     private boolean oneHot;
 
     private SparkTrainer(Network network) {
@@ -85,6 +86,19 @@ public final class SparkTrainer {
         return this;
     }
 
+    /**
+     * Exact mode with up to {@code k} steps per Spark job (cut short where an evaluation is due): the tasks exchange
+     * their shards' gradient sums among themselves in barrier mode, so every partition's task must run at the same
+     * time (partitions at most the cluster's task slots). Still bitwise equal to the single-JVM run.
+     */
+    public SparkTrainer stepsPerJob(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("steps per job must be at least 1, got " + k);
+        }
+        this.stepsPerJob = k;
+        return this;
+    }
+
     public SparkTrainer columns(Columns c) {
         this.columns = c;
         return this;
@@ -114,14 +128,28 @@ public final class SparkTrainer {
         return optimizer;
     }
 
-    /** Trains on {@code train}, evaluating on both DataFrames as {@link dev.dlfs.model.Trainer} does. */
+    /**
+     * Trains on {@code train}, evaluating on both DataFrames as {@link dev.dlfs.model.Trainer} does. The result's
+     * elapsed time includes cutting the DataFrames into shards and caching them on the executors.
+     */
     public TrainingResult run(Dataset<Row> train, Dataset<Row> test) {
         long start = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(train.sparkSession().sparkContext());
         int trainSize = Math.toIntExact(train.count());
         int testSize = Math.toIntExact(test.count());
         ShardPlan plan = ShardPlan.of(config, trainSize);
-        int parts = partitions > 0 ? partitions : plan.shards();
+        int slots = jsc.defaultParallelism();
+        boolean barrier = stepsPerJob > 1;
+        if (barrier && syncEvery > 0) {
+            throw new IllegalArgumentException("steps per job are for the exact mode; local SGD already runs "
+                    + syncEvery + " steps per job");
+        }
+        int parts = partitions > 0 ? partitions : barrier ? Math.min(plan.shards(), slots) : plan.shards();
+        if (barrier && parts > slots) {
+            throw new IllegalArgumentException("several steps per job run every partition's task at once: "
+                    + parts + " partitions need more than the cluster's " + slots + " task slots; use at most "
+                    + slots + " partitions");
+        }
         TrainingSetup setup = new TrainingSetup(network.config().toYaml(), plan, oneHot);
         JavaRDD<ShardBlock> trainBlocks = ShardBlocks.of(train, columns, network, plan, parts, "training set");
         ShardPlan testPlan = new ShardPlan(testSize, Math.min(plan.shards(), testSize), Math.min(plan.shards(),
@@ -146,7 +174,6 @@ public final class SparkTrainer {
         private final long start;
         private final List<Parameter> params = network.parameters();
         private final List<Evaluation> evals = new ArrayList<>();
-        private final double weightDecay = optimizer.weightDecay();
         private double[] losses;
 
         Run(JavaSparkContext jsc, TrainingSetup setup, JavaRDD<ShardBlock> trainBlocks,
@@ -169,17 +196,17 @@ public final class SparkTrainer {
             TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
             int done = 0;
             while (done < total && stop == TrainingResult.Stop.COMPLETED) {
-                int steps = syncEvery == 0 ? 1 : Math.min(syncEvery, total - done);
-                double[] stepLosses = syncEvery == 0 ? new double[] {exactStep(done)} : localSgdRound(done, steps);
+                int steps = syncEvery > 0 ? Math.min(syncEvery, total - done) : untilEvaluation(done, total, perEpoch);
+                double[] stepLosses = syncEvery > 0 ? localSgdRound(done, steps)
+                        : steps == 1 ? new double[] {exactStep(done)} : barrierSteps(done, steps);
                 boolean due = false;
                 for (int k = 0; k < steps; k++) {
                     int i = done + k;
-                    double loss = stepLosses[k];
-                    if (!Double.isFinite(loss)) {
+                    if (!Double.isFinite(stepLosses[k])) {
                         throw new IllegalStateException(network.config().name() + ": training diverged at iteration "
-                                + i + ": the loss is " + loss + "; try a lower learning rate");
+                                + i + ": the loss is " + stepLosses[k] + "; try a lower learning rate");
                     }
-                    losses[i] = loss + (weightDecay > 0 ? WeightDecay.penalty(params, weightDecay) : 0);
+                    losses[i] = stepLosses[k];
                     for (TrainingListener l : listeners) {
                         l.onIteration(i, losses[i]);
                     }
@@ -213,9 +240,40 @@ public final class SparkTrainer {
                 sums.forEach(g -> grads.add(g.toGradient(network.dtype())));
                 double loss = ShardGradient.apply(network, grads);
                 optimizer.step(params);
-                return loss;
+                return TrainingLosses.recorded(loss, optimizer, network);
             } finally {
                 weights.destroy();
+            }
+        }
+
+        /** Exact steps from {@code from} for the next job: up to steps-per-job, ending where an evaluation is due. */
+        private int untilEvaluation(int from, int total, int perEpoch) {
+            int steps = 1;
+            while (steps < stepsPerJob && from + steps < total && !config.eval().due(from + steps - 1, perEpoch)) {
+                steps++;
+            }
+            return steps;
+        }
+
+        /** {@code steps} exact steps in one barrier job; the weights and optimizer state come back from the tasks. */
+        private double[] barrierSteps(int from, int steps) {
+            Broadcast<TensorValues> weights = jsc.broadcast(TensorValues.ofParameters(params));
+            Broadcast<TensorValues> state = jsc.broadcast(TensorValues.of(optimizer.state()));
+            try {
+                BarrierSteps.Result r = trainBlocks.rdd().barrier()
+                        .mapPartitions(new BarrierSteps(setup, weights, state, from, steps), false,
+                                scala.reflect.ClassTag$.MODULE$.apply(BarrierSteps.Result.class))
+                        // Spark reruns a failed barrier stage only when it is a map stage: a shuffle after it makes
+                        // it one (a failed barrier result stage aborts the job).
+                        .toJavaRDD().repartition(1).collect().getFirst();
+                r.weights().writeInto(params);
+                if (!r.state().names().isEmpty()) {
+                    optimizer.loadState(r.state().toMap(network.dtype()));
+                }
+                return r.losses();
+            } finally {
+                weights.destroy();
+                state.destroy();
             }
         }
 
