@@ -28,7 +28,8 @@ class ModuleGraphTest {
     }
 
     private static ArchRule dependsOnlyOn(String module, String... allowed) {
-        String[] forbidden = List.of("tensor", "layers", "loss", "optim", "data", "model", "examples").stream()
+        // spark is forbidden to all: nn-spark is an optional add-on on the class path, which nothing may need.
+        String[] forbidden = List.of("tensor", "layers", "loss", "optim", "data", "model", "examples", "spark").stream()
                 .filter(m -> !m.equals(module) && !List.of(allowed).contains(m))
                 .map(m -> "dev.dlfs." + m + "..")
                 .toArray(String[]::new);
@@ -66,6 +67,11 @@ class ModuleGraphTest {
     @Test
     void modelAssemblesTheLibraryModulesButNotTheApp() {
         dependsOnlyOn("model", "tensor", "layers", "loss", "optim", "data").check(classes);
+    }
+
+    @Test
+    void theAppDoesNotDependOnSpark() {
+        dependsOnlyOn("examples", "tensor", "layers", "loss", "optim", "data", "model").check(classes);
     }
 
     @Test

@@ -20,7 +20,7 @@ final class ConfigReader {
     static final List<String> TOP_KEYS =
             List.of("name", "dtype", "seed", "input", "layers", "loss", "optimizer", "training", "data");
     static final List<String> TRAINING_KEYS = List.of("iterations", "epochs", "batch-size", "seed", "eval",
-            "eval-sample", "sampler", "target-accuracy", "threads", "divergence-factor");
+            "eval-sample", "sampler", "target-accuracy", "threads", "divergence-factor", "shards");
 
     private final ConfigOrigin origin;
 
@@ -199,7 +199,18 @@ final class ConfigReader {
         return b.seed(t.longNumber("seed", 0))
                 .evalSample(t.wholeNumber("eval-sample", 0, 1))
                 .threads(t.wholeNumber("threads", 0, 1))
+                .shards(shards(t))
                 .build();
+    }
+
+    private int shards(ConfigSection t) {
+        int n = t.wholeNumber("shards", 0, 1);
+        int batch = t.wholeNumber("batch-size", 100, 1);
+        if (n > batch) {
+            throw origin.error("training.shards", n + " shards of a batch of " + batch + " would leave shards empty;"
+                    + " use at most " + batch);
+        }
+        return n;
     }
 
     private EvalSchedule eval(ConfigSection t) {

@@ -66,6 +66,9 @@ final class ConfigWriter {
         if (t.divergenceFactor() != TrainingConfig.DEFAULT_DIVERGENCE_FACTOR) {
             m.put("divergence-factor", t.divergenceFactor());
         }
+        if (t.shards() > 0) {
+            m.put("shards", t.shards());
+        }
         return m;
     }
 }

@@ -10,6 +10,7 @@ import dev.dlfs.optim.Optimizer;
 import dev.dlfs.optim.WeightDecay;
 import dev.dlfs.tensor.Parallelism;
 import dev.dlfs.tensor.Parameter;
+import dev.dlfs.tensor.Tensor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,8 @@ public final class Trainer {
         long start = System.nanoTime();
         int perEpoch = config.iterationsPerEpoch(train.size());
         int total = config.totalIterations(train.size());
-        BatchSampler sampler = config.sampler() == Sampling.RANDOM
+        ShardedBatches sharded = config.shards() > 0 ? new ShardedBatches(network, train, config) : null;
+        BatchSampler sampler = sharded != null ? null : config.sampler() == Sampling.RANDOM
                 ? new RandomBatchSampler(train, config.batchSize(), config.seed())
                 : new EpochSampler(train, config.batchSize(), false, config.seed());
         TrainingRun run = new TrainingRun(network, config, total, perEpoch, train.size(), test.size());
@@ -152,8 +154,8 @@ public final class Trainer {
         TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
         int done = Math.min(startIteration, total);
         java.util.Arrays.fill(losses, 0, done, Double.NaN);
-        for (int i = 0; i < done; i++) {
-            sampler.next();     // the batches the interrupted run already used
+        for (int i = 0; i < done && sampler != null; i++) {
+            sampler.next();     // the batches the interrupted run already used (sharded draws depend on i alone)
         }
         int first = done;
         while (done < total) {
@@ -162,11 +164,19 @@ public final class Trainer {
                 break;
             }
             int i = done;
-            Batch batch = sampler.next();
-            network.gradient(batch.x(), batch.t());
-            double loss = network.lastLoss();
+            Tensor x;
+            double loss;
+            if (sharded == null) {
+                Batch batch = sampler.next();
+                network.gradient(batch.x(), batch.t());
+                x = batch.x();
+                loss = network.lastLoss();
+            } else {
+                loss = sharded.gradient(network, i);
+                x = sharded.sample();
+            }
             if (!Double.isFinite(loss)) {
-                throw Divergence.at(network, i, "the loss is " + loss, batch.x(), lrHint, history(losses, i, evals));
+                throw Divergence.at(network, i, "the loss is " + loss, x, lrHint, history(losses, i, evals));
             }
             optimizer.step(params);
             if (weightDecay > 0) {
@@ -175,14 +185,14 @@ public final class Trainer {
             losses[i] = loss;
             String exploded = Divergence.explosion(losses, first, i, config.divergenceFactor());
             if (exploded != null) {
-                throw Divergence.at(network, i, exploded, batch.x(), lrHint, history(losses, i + 1, evals));
+                throw Divergence.at(network, i, exploded, x, lrHint, history(losses, i + 1, evals));
             }
             done++;
             for (int k = 0; k < listeners.size(); k++) {
                 listeners.get(k).onIteration(i, loss);
             }
             if (config.eval().due(i, perEpoch)) {
-                Evaluation e = evaluate(i, i / perEpoch, loss, train, test, losses, evals, batch);
+                Evaluation e = evaluate(i, i / perEpoch, loss, train, test, losses, evals, x);
                 if (config.targetAccuracy().isPresent() && e.testAccuracy() >= config.targetAccuracy().getAsDouble()) {
                     stop = TrainingResult.Stop.TARGET_REACHED;
                     break;
@@ -199,12 +209,15 @@ public final class Trainer {
         return result;
     }
 
-    /** A per-schedule evaluation ({@code batch} given) or the final one, which uses the whole test set as the book. */
+    /**
+     * A per-schedule evaluation (given the last batch's samples {@code x}) or the final one ({@code x} null), which
+     * uses the whole test set as the book.
+     */
     private Evaluation evaluate(int iteration, int epoch, double loss, Dataset train, Dataset test, double[] losses,
-                                List<Evaluation> evals, Batch batch) {
-        Divergence.checkParameters(network, iteration, batch == null ? null : batch.x(), lrHint,
+                                List<Evaluation> evals, Tensor x) {
+        Divergence.checkParameters(network, iteration, x, lrHint,
                 () -> history(losses, Math.min(iteration + 1, losses.length), evals));
-        double testAccuracy = batch == null ? network.accuracy(test.x(), test.t()) : accuracy(test);
+        double testAccuracy = x == null ? network.accuracy(test.x(), test.t()) : accuracy(test);
         Evaluation e = new Evaluation(iteration, epoch, accuracy(train), testAccuracy, loss);
         evals.add(e);
         for (TrainingListener l : listeners) {

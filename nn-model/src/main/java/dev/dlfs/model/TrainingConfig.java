@@ -21,12 +21,15 @@ import java.util.OptionalDouble;
  * @param sampler        random batches with replacement (the book) or shuffled epochs
  * @param targetAccuracy stop once an evaluation reaches this test accuracy
  * @param threads        threads for the tensor kernels; 0 for the default
+ * @param shards         0 for the usual whole-batch gradient; otherwise every batch is drawn and differentiated as
+ *                       this many {@link ShardPlan shards}, the decomposition distributed training reproduces
  * @param divergenceFactor the run stops as diverged once the mean loss of the last {@value #DIVERGENCE_WINDOW}
  *                       iterations exceeds this many times the loss of its first iteration; 0 turns the rule off
  *                       (a non-finite loss or parameter always stops it)
  */
 public record TrainingConfig(int iterations, int epochs, int batchSize, long seed, EvalSchedule eval, int evalSample,
-                             Sampling sampler, OptionalDouble targetAccuracy, int threads, double divergenceFactor) {
+                             Sampling sampler, OptionalDouble targetAccuracy, int threads, int shards,
+                             double divergenceFactor) {
     /** The default {@link #divergenceFactor()}: a loss held at 4x its start is never learning. */
     public static final double DEFAULT_DIVERGENCE_FACTOR = 4;
     /** Iterations whose mean loss the divergence rule compares with the first loss. */
@@ -37,9 +40,13 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
             throw new IllegalArgumentException("training needs exactly one of iterations or epochs (> 0), found "
                     + "iterations " + iterations + ", epochs " + epochs);
         }
-        if (batchSize < 1 || evalSample < 0 || threads < 0) {
+        if (batchSize < 1 || evalSample < 0 || threads < 0 || shards < 0) {
             throw new IllegalArgumentException("training: batch size " + batchSize + ", eval sample " + evalSample
-                    + ", threads " + threads + " must not be negative (batch size at least 1)");
+                    + ", threads " + threads + ", shards " + shards + " must not be negative (batch size at least 1)");
+        }
+        if (shards > batchSize) {
+            throw new IllegalArgumentException("training: " + shards + " shards of a batch of " + batchSize
+                    + " would leave shards empty; use at most " + batchSize);
         }
         if (!(divergenceFactor == 0 || divergenceFactor > 1) || Double.isInfinite(divergenceFactor)) {
             throw new IllegalArgumentException("training: divergence factor must be above 1 (or 0 for off), found "
@@ -125,5 +132,9 @@ public record TrainingConfig(int iterations, int epochs, int batchSize, long see
 
     public TrainingConfig withDivergenceFactor(double f) {
         return toBuilder().divergenceFactor(f).build();
+    }
+
+    public TrainingConfig withShards(int n) {
+        return toBuilder().shards(n).build();
     }
 }

@@ -27,6 +27,7 @@ public final class TrainingConfigBuilder {
     private boolean samplerChosen;
     private OptionalDouble targetAccuracy = OptionalDouble.empty();
     private int threads;
+    private int shards;
     private double divergenceFactor = TrainingConfig.DEFAULT_DIVERGENCE_FACTOR;
 
     TrainingConfigBuilder() {
@@ -44,6 +45,7 @@ public final class TrainingConfigBuilder {
         samplerChosen = true;
         targetAccuracy = c.targetAccuracy();
         threads = c.threads();
+        shards = c.shards();
         divergenceFactor = c.divergenceFactor();
     }
 
@@ -106,6 +108,15 @@ public final class TrainingConfigBuilder {
     }
 
     /**
+     * Draw and differentiate every batch as {@code n} {@link ShardPlan shards} summed in shard order (what
+     * distributed training reproduces bitwise); 0, the default, for the usual whole-batch gradient.
+     */
+    public TrainingConfigBuilder shards(int n) {
+        this.shards = n;
+        return this;
+    }
+
+    /**
      * Stops the run as diverged once the mean loss of the last {@value TrainingConfig#DIVERGENCE_WINDOW} iterations
      * exceeds {@code f} times the first iteration's loss (default {@value TrainingConfig#DEFAULT_DIVERGENCE_FACTOR});
      * 0 turns this rule off.
@@ -125,6 +136,6 @@ public final class TrainingConfigBuilder {
     public TrainingConfig build() {
         Sampling s = samplerChosen ? sampler : epochs > 0 ? Sampling.SHUFFLE : Sampling.RANDOM;
         return new TrainingConfig(iterations, epochs, batchSize, seed, eval, evalSample, s, targetAccuracy, threads,
-                divergenceFactor);
+                shards, divergenceFactor);
     }
 }

@@ -13,7 +13,7 @@ class TrainingConfigBuilderTest {
     void anIterationRunDefaultsToTheBooksSettingsAndRandomBatches() {
         TrainingConfig t = TrainingConfig.builder().iterations(500).build();
         assertEquals(new TrainingConfig(500, 0, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.RANDOM,
-                OptionalDouble.empty(), 0, 4), t);
+                OptionalDouble.empty(), 0, 0, 4), t);
         assertEquals(t, TrainingConfig.iterations(500));
     }
 
@@ -21,7 +21,7 @@ class TrainingConfigBuilderTest {
     void anEpochRunDefaultsToShuffledEpochs() {
         TrainingConfig t = TrainingConfig.builder().epochs(4).build();
         assertEquals(new TrainingConfig(0, 4, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.SHUFFLE,
-                OptionalDouble.empty(), 0, 4), t);
+                OptionalDouble.empty(), 0, 0, 4), t);
         assertEquals(t, TrainingConfig.epochs(4));
     }
 
@@ -31,13 +31,13 @@ class TrainingConfigBuilderTest {
                 .evalSample(1000).sampler(Sampling.RANDOM).targetAccuracy(0.97).threads(2).divergenceFactor(3)
                 .build();
         assertEquals(new TrainingConfig(0, 3, 32, 9, EvalSchedule.every(50), 1000, Sampling.RANDOM,
-                OptionalDouble.of(0.97), 2, 3), t);
+                OptionalDouble.of(0.97), 2, 0, 3), t);
     }
 
     @Test
     void toBuilderKeepsEveryFieldAndTheChosenSampler() {
         TrainingConfig t = new TrainingConfig(200, 0, 20, 5, EvalSchedule.none(), 300, Sampling.SHUFFLE,
-                OptionalDouble.of(0.9), 1, 4);
+                OptionalDouble.of(0.9), 1, 0, 4);
         assertEquals(t, t.toBuilder().build());
         TrainingConfig longer = t.toBuilder().iterations(400).build();
         assertEquals(400, longer.iterations());
@@ -50,7 +50,7 @@ class TrainingConfigBuilderTest {
         TrainingConfig t = TrainingConfig.iterations(1000).withBatchSize(50).withSeed(3);
         TrainingConfig e = t.withEpochs(2);
         assertEquals(new TrainingConfig(0, 2, 50, 3, EvalSchedule.perEpoch(), 0, Sampling.RANDOM,
-                OptionalDouble.empty(), 0, 4), e);
+                OptionalDouble.empty(), 0, 0, 4), e);
         assertEquals(t, e.withIterations(1000));
     }
 
@@ -58,18 +58,19 @@ class TrainingConfigBuilderTest {
     void theBuilderFailsWithTheRecordsOwnMessages() {
         assertSameError(() -> TrainingConfig.builder().build(),
                 () -> new TrainingConfig(0, 0, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.RANDOM,
-                        OptionalDouble.empty(), 0, 4),
+                        OptionalDouble.empty(), 0, 0, 4),
                 "training needs exactly one of iterations or epochs (> 0), found iterations 0, epochs 0");
         assertSameError(() -> TrainingConfig.builder().iterations(5).epochs(2).build(),
                 () -> new TrainingConfig(5, 2, 100, 0, EvalSchedule.perEpoch(), 0, Sampling.RANDOM,
-                        OptionalDouble.empty(), 0, 4),
+                        OptionalDouble.empty(), 0, 0, 4),
                 "found iterations 5, epochs 2");
         assertSameError(() -> TrainingConfig.builder().iterations(5).batchSize(0).build(),
                 () -> new TrainingConfig(5, 0, 0, 0, EvalSchedule.perEpoch(), 0, Sampling.RANDOM,
-                        OptionalDouble.empty(), 0, 4),
+                        OptionalDouble.empty(), 0, 0, 4),
                 "batch size 0");
         assertSameError(() -> TrainingConfig.builder().iterations(5).sampler(null).build(),
-                () -> new TrainingConfig(5, 0, 100, 0, EvalSchedule.perEpoch(), 0, null, OptionalDouble.empty(), 0, 4),
+                () -> new TrainingConfig(5, 0, 100, 0, EvalSchedule.perEpoch(), 0, null, OptionalDouble.empty(), 0, 0,
+                        4),
                 "eval, sampler and targetAccuracy must be given");
     }
 
