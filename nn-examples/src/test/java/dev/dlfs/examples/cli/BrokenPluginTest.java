@@ -173,7 +173,7 @@ class BrokenPluginTest {
         assertEquals("dlfs train: " + uses + ":5:5: layers[1]: layer 'hollow' with input shape (24,): layer type"
                 + " provider hollow.HollowLayers (" + hollowJar + "): returned null for layer 'hollow'. The plugin is"
                 + " at fault: report it to its author with the output of --verbose, or leave its jar out of --plugins"
-                + " and DLFS_PLUGINS.", r.err().replace(ForkedDlfs.INCUBATOR_WARNING, "").strip());
+                + " and DLFS_PLUGINS.", r.dlfsErr().strip());
         assertFalse(Files.exists(dir.resolve("hollow-run")), "an output folder was left behind");
     }
 }

@@ -24,6 +24,16 @@ final class ForkedDlfs {
 
     /** What the run printed and its exit code. */
     record Result(int exitCode, String out, String err) {
+        /**
+         * The error output without the JVM's own notices (the incubator warning, and "Picked up JAVA_TOOL_OPTIONS"
+         * when a suite runs under such options, e.g. -XX:UseAVX=2): what dlfs itself printed.
+         */
+        String dlfsErr() {
+            return err.lines().filter(l -> !l.startsWith("Picked up JAVA_TOOL_OPTIONS:")
+                    && !l.startsWith("Picked up _JAVA_OPTIONS:") && !(l + "\n").equals(INCUBATOR_WARNING))
+                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
