@@ -24,6 +24,7 @@ public final class TwinGenerator {
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatElementwise.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/FloatReductions.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatGemm.java",
+            "nn-tensor/src/main/java/dev/dlfs/tensor/internal/FloatPanelSource.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatOptimizerSteps.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatLossKernels.java",
             "nn-tensor/src/main/java/dev/dlfs/tensor/fused/FloatActivations.java",

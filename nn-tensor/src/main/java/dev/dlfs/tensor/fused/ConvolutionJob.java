@@ -30,6 +30,10 @@ final class ConvolutionJob implements WorkerPool.Job {
         float[] dcolF = new float[0];
         double[] colD = new double[0];
         double[] dcolD = new double[0];
+        final FloatConvolutions.Windows windowsF = new FloatConvolutions.Windows();
+        final FloatConvolutions.Windows backWindowsF = new FloatConvolutions.Windows();
+        final DoubleConvolutions.Windows windowsD = new DoubleConvolutions.Windows();
+        final DoubleConvolutions.Windows backWindowsD = new DoubleConvolutions.Windows();
     }
 
     private boolean inUse;
@@ -47,6 +51,9 @@ final class ConvolutionJob implements WorkerPool.Job {
      * flipped filters it uses (C × FN·FH·FW), made before the parts start; null otherwise.
      */
     private Geometry back;
+    /** Where the column matrices of x (under g) and of dy (under back) are masked shifted planes; else null. */
+    private WindowMask mask;
+    private WindowMask backMask;
     private float[] flippedF = new float[0];
     private double[] flippedD = new double[0];
     /** The filter gradient of each group, FN·K values each. */
@@ -96,6 +103,7 @@ final class ConvolutionJob implements WorkerPool.Job {
             this.filters = filters;
             int groups = (n + IMAGES_PER_GROUP - 1) / IMAGES_PER_GROUP;
             back = null;
+            mask = WindowMask.of(g, mask);
             if (backward) {
                 growGroups(groups, filters * g.k(), x.dtype());
                 if (dx != null && g.sh() == 1 && g.sw() == 1 && g.ph() < g.fh() && g.pw() < g.fw()) {
@@ -104,6 +112,8 @@ final class ConvolutionJob implements WorkerPool.Job {
                     flipFilters(w, filters, g);
                 }
             }
+            // Made here, before the parts start: the pool's hand-over publishes them to every part.
+            backMask = back == null ? null : WindowMask.of(back, backMask);
             long flops = 2L * n * filters * g.k() * g.plane() * (backward ? 2 : 1);
             int threads = (int) Math.max(1, Math.min(Parallelism.threads(), flops / FLOPS_PER_THREAD));
             WorkerPool.shared().run(this, groups, threads);
@@ -124,8 +134,9 @@ final class ConvolutionJob implements WorkerPool.Job {
     public void runPart(int part) {
         int i0 = part * IMAGES_PER_GROUP;
         int i1 = Math.min(n, i0 + IMAGES_PER_GROUP);
-        int colSize = g.k() * g.plane();
-        int dcolSize = back == null ? colSize : back.k() * back.plane();
+        int slack = FloatConvolutions.COLUMN_SLACK; // the wider of the two (more float32 lanes per vector)
+        int colSize = g.k() * g.plane() + slack;
+        int dcolSize = back == null ? colSize : back.k() * back.plane() + slack;
         Scratch s = SCRATCH.get();
         if (x.dtype() == DType.FLOAT32) {
             if (s.colF.length < colSize) {
@@ -133,7 +144,8 @@ final class ConvolutionJob implements WorkerPool.Job {
             }
             if (!backward) {
                 FloatConvolutions.forwardImages(x.floatArray(), x.offset(), w.floatArray(), w.offset(),
-                        b.floatArray(), b.offset(), y.floatArray(), y.offset(), g, filters, i0, i1, s.colF);
+                        b.floatArray(), b.offset(), y.floatArray(), y.offset(), g, filters, i0, i1, s.colF,
+                        mask == null ? null : s.windowsF.use(mask));
                 return;
             }
             if (dx != null && s.dcolF.length < dcolSize) {
@@ -141,14 +153,16 @@ final class ConvolutionJob implements WorkerPool.Job {
             }
             FloatConvolutions.backwardImages(x.floatArray(), x.offset(), w.floatArray(), w.offset(), b.floatArray(),
                     b.offset(), dx == null ? null : dx.floatArray(), dx == null ? 0 : dx.offset(), g, filters, i0,
-                    i1, s.colF, s.dcolF, groupsF[part], back, flippedF);
+                    i1, s.colF, s.dcolF, groupsF[part], back, flippedF, mask == null ? null : s.windowsF.use(mask),
+                    backMask == null ? null : s.backWindowsF.use(backMask));
         } else {
             if (s.colD.length < colSize) {
                 s.colD = new double[colSize];
             }
             if (!backward) {
                 DoubleConvolutions.forwardImages(x.doubleArray(), x.offset(), w.doubleArray(), w.offset(),
-                        b.doubleArray(), b.offset(), y.doubleArray(), y.offset(), g, filters, i0, i1, s.colD);
+                        b.doubleArray(), b.offset(), y.doubleArray(), y.offset(), g, filters, i0, i1, s.colD,
+                        mask == null ? null : s.windowsD.use(mask));
                 return;
             }
             if (dx != null && s.dcolD.length < dcolSize) {
@@ -156,7 +170,8 @@ final class ConvolutionJob implements WorkerPool.Job {
             }
             DoubleConvolutions.backwardImages(x.doubleArray(), x.offset(), w.doubleArray(), w.offset(),
                     b.doubleArray(), b.offset(), dx == null ? null : dx.doubleArray(), dx == null ? 0 : dx.offset(),
-                    g, filters, i0, i1, s.colD, s.dcolD, groupsD[part], back, flippedD);
+                    g, filters, i0, i1, s.colD, s.dcolD, groupsD[part], back, flippedD,
+                    mask == null ? null : s.windowsD.use(mask), backMask == null ? null : s.backWindowsD.use(backMask));
         }
     }
 

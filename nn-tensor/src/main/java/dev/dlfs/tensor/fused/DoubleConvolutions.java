@@ -3,7 +3,11 @@ package dev.dlfs.tensor.fused;
 
 import dev.dlfs.tensor.fused.ConvolutionKernels.Geometry;
 import dev.dlfs.tensor.internal.DoubleGemm;
+import dev.dlfs.tensor.internal.DoublePanelSource;
 import dev.dlfs.tensor.simd.DoubleSum;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * float64 loops of {@link ConvolutionKernels} on raw arrays. An image's column matrix {@code col} is K × P: row
@@ -11,22 +15,94 @@ import dev.dlfs.tensor.simd.DoubleSum;
  * channel c (0 in the padding): the transpose of the book's im2col rows, so that the product's output is NCHW.
  */
 final class DoubleConvolutions {
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
     private DoubleConvolutions() {
+    }
+
+    /** Values a column-matrix scratch array holds past K·P: the last row's last vector may reach past its end. */
+    static final int COLUMN_SLACK = L;
+
+    /**
+     * One image's column matrix for a convolution with a {@link WindowMask}, read from the image as the product
+     * packs it, so that it is never stored whole; {@link #rows} also writes it out whole where it is needed stored.
+     * Per thread, reused image after image.
+     */
+    static final class Windows implements DoublePanelSource {
+        private WindowMask mask;
+        private double[] x;
+        private int xo;
+
+        /** Uses {@code mask}'s convolution for the images that follow. */
+        Windows use(WindowMask mask) {
+            this.mask = mask;
+            return this;
+        }
+
+        /** The column matrix of the image at {@code xo} in {@code x}. */
+        Windows at(double[] x, int xo) {
+            this.x = x;
+            this.xo = xo;
+            return this;
+        }
+
+        @Override
+        public void pack(double[] dst, int at, int panelWidth, int j0, int width, int p0, int kc) {
+            rows(dst, at, panelWidth, j0, panelWidth, p0, kc);
+        }
+
+        /**
+         * Rows {@code [p0, p0+kc)}, columns {@code [j0, j0+count)} ({@code count} a whole number of vectors) of the
+         * column matrix, row {@code p0 + p} at {@code at + p·step}; 0 in the padding and past the plane.
+         */
+        void rows(double[] dst, int at, int step, int j0, int count, int p0, int kc) {
+            Geometry g = mask.g;
+            int taps = g.fh() * g.fw();
+            int planeIn = g.h() * g.w();
+            int c = p0 / taps;
+            int t = p0 % taps;
+            for (int p = 0; p < kc; p++) {
+                int src = xo + c * planeIn + mask.shift[t] + j0;
+                int m = t * mask.stride + j0;
+                int to = at + p * step;
+                if (src >= 0 && src <= x.length - count) {
+                    for (int v = 0; v < count; v += L) {
+                        VectorMask<Double> in = VectorMask.fromArray(S, mask.inside, m + v);
+                        DoubleVector.fromArray(S, x, src + v, in).intoArray(dst, to + v);
+                    }
+                } else {
+                    // The first or last plane of the array: a vector here would read past its ends.
+                    for (int v = 0; v < count; v++) {
+                        dst[to + v] = mask.inside[m + v] ? x[src + v] : 0.0;
+                    }
+                }
+                if (++t == taps) {
+                    t = 0;
+                    c++;
+                }
+            }
+        }
     }
 
     /**
      * The forward pass of images {@code [i0, i1)}: each image's planes {@code y_i = W·col(x_i) + b} from one product.
-     * {@code col} is scratch space of at least K·P values.
+     * {@code col} is scratch space of at least K·P + {@link #COLUMN_SLACK} values, unused when {@code windows} (the
+     * column matrices of a convolution with a {@link WindowMask}, else null) give B straight from the image.
      */
     static void forwardImages(double[] x, int xo, double[] w, int wo, double[] b, int bo, double[] y, int yo,
-                              Geometry g, int filters, int i0, int i1, double[] col) {
+                              Geometry g, int filters, int i0, int i1, double[] col, Windows windows) {
         int k = g.k();
         int plane = g.plane();
         int image = g.channels() * g.h() * g.w();
         for (int i = i0; i < i1; i++) {
             int out = yo + i * filters * plane;
-            unroll(x, xo + i * image, col, g);
-            DoubleGemm.gemm(false, false, filters, plane, k, 1.0, w, wo, k, col, 0, plane, 0.0, y, out, plane, 1);
+            if (windows != null) {
+                DoubleGemm.gemm(filters, plane, k, w, wo, k, windows.at(x, xo + i * image), 0.0, y, out, plane, 1);
+            } else {
+                unroll(x, xo + i * image, col, g);
+                DoubleGemm.gemm(false, false, filters, plane, k, 1.0, w, wo, k, col, 0, plane, 0.0, y, out, plane, 1);
+            }
             for (int f = 0; f < filters; f++) {
                 double add = b[bo + f];
                 int row = out + f * plane;
@@ -42,23 +118,32 @@ final class DoubleConvolutions {
      * {@code dw} (FN × K, overwritten), summed in image order, and, unless {@code dx} is null, each image's input
      * gradient. With {@code back} (stride 1) that gradient is the forward convolution of dy_i, padded by {@code back},
      * with the flipped filters {@code flipped} (C × FN·FH·FW): one product with a long sum and no col2im. Without it,
-     * {@code col2im(Wᵀ·dy_i)}. {@code col} and {@code dcol} are scratch space for one image's column matrices.
+     * {@code col2im(Wᵀ·dy_i)}. {@code col} and {@code dcol} are scratch space for one image's column matrices (see
+     * {@link #forwardImages}); {@code windows} and {@code backWindows}, where not null, give the column matrices of
+     * x and of dy (under {@code back}) from a {@link WindowMask}.
      */
     static void backwardImages(double[] x, int xo, double[] w, int wo, double[] dy, int dyo, double[] dx, int dxo,
                                Geometry g, int filters, int i0, int i1, double[] col, double[] dcol, double[] dw,
-                               Geometry back, double[] flipped) {
+                               Geometry back, double[] flipped, Windows windows, Windows backWindows) {
         int k = g.k();
         int plane = g.plane();
         int image = g.channels() * g.h() * g.w();
         for (int i = i0; i < i1; i++) {
             int grad = dyo + i * filters * plane;
-            unroll(x, xo + i * image, col, g);
+            if (windows != null) {
+                windows.at(x, xo + i * image).rows(col, 0, plane, 0, plane + (L - plane % L) % L, 0, k);
+            } else {
+                unroll(x, xo + i * image, col, g);
+            }
             DoubleGemm.gemm(false, true, filters, k, plane, 1.0, dy, grad, plane, col, 0, plane, i == i0 ? 0.0 : 1.0,
                     dw, 0, k, 1);
             if (dx == null) {
                 continue;
             }
-            if (back != null) {
+            if (backWindows != null) {
+                DoubleGemm.gemm(g.channels(), back.plane(), back.k(), flipped, 0, back.k(), backWindows.at(dy, grad), 0.0,
+                        dx, dxo + i * image, back.plane(), 1);
+            } else if (back != null) {
                 unroll(dy, grad, dcol, back);
                 DoubleGemm.gemm(false, false, g.channels(), back.plane(), back.k(), 1.0, flipped, 0, back.k(), dcol, 0,
                         back.plane(), 0.0, dx, dxo + i * image, back.plane(), 1);
@@ -98,7 +183,6 @@ final class DoubleConvolutions {
         int oh = g.oh();
         int ow = g.ow();
         int sw = g.sw();
-        boolean block = sameWidth(g);
         int dst = 0;
         for (int c = 0; c < g.channels(); c++) {
             for (int ky = 0; ky < g.fh(); ky++) {
@@ -107,17 +191,6 @@ final class DoubleConvolutions {
                     int ox0 = firstInside(g, kx);
                     int ox1 = endInside(g, kx);
                     int src = xo + c * h * w + kx - g.pw() - g.ph() * w + ky * w;
-                    if (block) {
-                        int oy0 = Math.min(oh, Math.max(0, g.ph() - ky));
-                        int oy1 = Math.max(oy0, Math.min(oh, h + g.ph() - ky));
-                        java.util.Arrays.fill(col, dst, dst + oy0 * ow + ox0, 0.0);
-                        System.arraycopy(x, src + oy0 * w + ox0, col, dst + oy0 * ow + ox0,
-                                Math.max(0, (oy1 - oy0 - 1) * ow + ox1 - ox0));
-                        clearEdges(col, dst, oy0, oy1, ow, ox0, ox1);
-                        java.util.Arrays.fill(col, dst + Math.max(oy0 * ow + ox0, (oy1 - 1) * ow + ox1),
-                                dst + oh * ow, 0.0);
-                        continue;
-                    }
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * g.sh() - g.ph() + ky;
                         int to = dst + oy * ow;
@@ -185,25 +258,7 @@ final class DoubleConvolutions {
         }
     }
 
-    /**
-     * Whether output rows are as wide as image rows and both move by one: then the inside rows of a column-matrix
-     * row are one contiguous stretch of the image (a same-size 3×3 convolution with pad 1), copied at once.
-     */
-    private static boolean sameWidth(Geometry g) {
-        return g.sh() == 1 && g.sw() == 1 && g.ow() == g.w();
-    }
 
-    /** Zeroes the columns outside {@code [ox0, ox1)} of output rows {@code [oy0, oy1)} of one column-matrix row. */
-    private static void clearEdges(double[] col, int at, int oy0, int oy1, int ow, int ox0, int ox1) {
-        // A padded column at a time (one or two of them): a strided loop, no per-row inner loop.
-        for (int ox = 0; ox < ow; ox++) {
-            if (ox < ox0 || ox >= ox1) {
-                for (int i = at + oy0 * ow + ox, end = at + oy1 * ow; i < end; i += ow) {
-                    col[i] = 0.0;
-                }
-            }
-        }
-    }
 
     /** The first output column whose filter column kx lies inside the image. */
     private static int firstInside(Geometry g, int kx) {

@@ -12,11 +12,15 @@ import jdk.incubator.vector.VectorSpecies;
 public final class DoubleGemm extends BlockedGemm {
     private static final VectorSpecies<Double> S = DoubleKernels.S;
     private static final int L = DoubleKernels.L;
+    /** The widest panel a packed B block holds, in values: the widest tile's vectors. */
+    public static final int MAX_PANEL_WIDTH = widestTile() * L;
     /** One reusable job per calling thread: no allocation per call once warm. */
     private static final ThreadLocal<DoubleGemm> JOBS = ThreadLocal.withInitial(DoubleGemm::new);
 
     private double[] a;
     private double[] b;
+    /** Writes B's panels instead of packing them from {@link #b}; null for a stored B. */
+    private DoublePanelSource source;
     private double[] c;
     private double alpha;
     private double beta;
@@ -44,6 +48,21 @@ public final class DoubleGemm extends BlockedGemm {
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                             double beta, double[] c, int cOff, int ldc, int threads) {
+        run(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c, cOff, ldc, threads);
+    }
+
+    /**
+     * C = A·B + beta·C with B (k × n) written by {@code b} as the product needs it. The same packed values as a
+     * stored B would give, so the same bits.
+     */
+    public static void gemm(int m, int n, int k, double[] a, int aOff, int lda, DoublePanelSource b, double beta,
+                            double[] c, int cOff, int ldc, int threads) {
+        run(false, false, m, n, k, 1.0, a, aOff, lda, null, 0, n, b, beta, c, cOff, ldc, threads);
+    }
+
+    private static void run(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            double[] a, int aOff, int lda, double[] b, int bOff, int ldb, DoublePanelSource source,
+                            double beta, double[] c, int cOff, int ldc, int threads) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -60,6 +79,7 @@ public final class DoubleGemm extends BlockedGemm {
             job.layout(transA, transB, m, n, k, aOff, lda, bOff, ldb, cOff, ldc);
             job.a = a;
             job.b = b;
+            job.source = source;
             job.c = c;
             job.alpha = alpha;
             job.beta = beta;
@@ -67,9 +87,18 @@ public final class DoubleGemm extends BlockedGemm {
         } finally {
             job.a = null;
             job.b = null;
+            job.source = null;
             job.c = null;
             job.inUse = false;
         }
+    }
+
+    private static int widestTile() {
+        int most = 0;
+        for (int nv : NV) {
+            most = Math.max(most, nv);
+        }
+        return most;
     }
 
     /**
@@ -130,7 +159,9 @@ public final class DoubleGemm extends BlockedGemm {
     @Override
     void packB(int part, int j0, int width, int panelWidth, int panel, int p0, int kc) {
         double[] dst = bBlocks[part];
-        if (!transB) {
+        if (source != null) {
+            source.pack(dst, panel, panelWidth, j0, width, p0, kc);
+        } else if (!transB) {
             // Rows of B are contiguous: copy whole vectors; the last one masked, which also zero-fills the padding.
             int full = width - width % L;
             VectorMask<Double> tail = S.indexInRange(full, width);

@@ -87,7 +87,8 @@ public final class KernelWarmUp {
      * calls. Without it C2 compiles the loop nest having never seen a packed A (the profile says the branch is never
      * taken), and the first real product that packs one (a DeepConvNet's third convolution, say) throws the compiled
      * nest away, kernels inlined in it included: a first pass over the test set then ran its kernels interpreted for
-     * seconds (4.4–4.9 s against 2.0 s warm, Zen 5).
+     * seconds (4.4–4.9 s against 2.0 s warm, Zen 5). Every other call takes B from a panel source, as a convolution
+     * does, for the same reason.
      */
     private static final class PackedProduct {
         private final boolean float32;
@@ -97,6 +98,9 @@ public final class KernelWarmUp {
         private final double[] da;
         private final float[] fc;
         private final double[] dc;
+        /** B (K × n, stored after A in fa or da) given panel by panel, as a convolution's column matrix is. */
+        private final FloatPanelSource floatPanels;
+        private final DoublePanelSource doublePanels;
 
         PackedProduct(TilePlan plan, boolean float32, int lanes) {
             this.float32 = float32;
@@ -106,12 +110,33 @@ public final class KernelWarmUp {
             da = float32 ? null : new double[m * K + K * n];
             fc = float32 ? new float[m * n] : null;
             dc = float32 ? null : new double[m * n];
+            int b0 = m * K;
+            floatPanels = (dst, at, panelWidth, j0, width, p0, kc) -> {
+                for (int p = 0; p < kc; p++) {
+                    for (int v = 0; v < panelWidth; v++) {
+                        dst[at + p * panelWidth + v] = v < width ? fa[b0 + (p0 + p) * n + j0 + v] : 0f;
+                    }
+                }
+            };
+            doublePanels = (dst, at, panelWidth, j0, width, p0, kc) -> {
+                for (int p = 0; p < kc; p++) {
+                    for (int v = 0; v < panelWidth; v++) {
+                        dst[at + p * panelWidth + v] = v < width ? da[b0 + (p0 + p) * n + j0 + v] : 0;
+                    }
+                }
+            };
         }
 
         void run(int call) {
             boolean ta = (call & 1) != 0;
             boolean tb = (call & 2) != 0;
-            if (float32) {
+            if ((call & 4) != 0) {
+                if (float32) {
+                    FloatGemm.gemm(m, n, K, fa, 0, K, floatPanels, 0f, fc, 0, n, 1);
+                } else {
+                    DoubleGemm.gemm(m, n, K, da, 0, K, doublePanels, 0.0, dc, 0, n, 1);
+                }
+            } else if (float32) {
                 FloatGemm.gemm(ta, tb, m, n, K, 1f, fa, 0, ta ? m : K, fa, m * K, tb ? K : n, 0f, fc, 0, n, 1);
             } else {
                 DoubleGemm.gemm(ta, tb, m, n, K, 1.0, da, 0, ta ? m : K, da, m * K, tb ? K : n, 0.0, dc, 0, n, 1);

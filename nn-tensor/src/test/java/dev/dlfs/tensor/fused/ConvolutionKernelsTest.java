@@ -34,6 +34,10 @@ class ConvolutionKernelsTest {
         {2, 2, 9, 9, 3, 1, 1, 3, 2, 0, 1},
         {3, 2, 9, 9, 3, 3, 3, 2, 2, 1, 1},
         {2, 2, 5, 5, 3, 1, 1, 1, 1, 1, 1},
+        // "same" convolutions, whose column matrices are read from the image as the product packs them: many
+        // strips of a plane, and unequal filter sides and pads
+        {3, 4, 28, 28, 16, 3, 3, 1, 1, 1, 1},
+        {2, 3, 10, 13, 4, 5, 3, 1, 1, 2, 1},
     };
 
     @Test

@@ -1,0 +1,55 @@
+package dev.dlfs.tensor.fused;
+
+import dev.dlfs.tensor.fused.ConvolutionKernels.Geometry;
+import dev.dlfs.tensor.internal.FloatGemm;
+
+/**
+ * Where the windows of a stride-1 convolution whose output rows are as wide as its input rows (a "same" 3×3 with pad
+ * 1, five of DeepConvNet's six layers) read the image and where they read padding. In such a convolution row
+ * {@code (c, ky, kx)} of the column matrix is channel c's plane shifted by {@code (ky − ph)·W + kx − pw}, with the
+ * positions whose pixel lies outside the image set to 0: one vector copy through a mask, whatever the position.
+ */
+final class WindowMask {
+    /** The convolution. */
+    final Geometry g;
+    /** Values per filter tap in {@link #inside}: the plane, plus room for a whole last panel or vector. */
+    final int stride;
+    /** {@code inside[t·stride + j]}: whether filter tap t = ky·FW + kx reads inside the image at output j. */
+    final boolean[] inside;
+    /** {@code shift[t]}: input index minus output index within a plane, for filter tap t. */
+    final int[] shift;
+
+    private WindowMask(Geometry g) {
+        this.g = g;
+        int plane = g.plane();
+        int ow = g.ow();
+        // float32 panels are the wider ones (twice the lanes of float64 at any vector size). DoubleGemm is not
+        // touched here: its first use starts the float64 kernels' warm-up, which a float32 network does not need.
+        stride = plane + FloatGemm.MAX_PANEL_WIDTH;
+        inside = new boolean[g.fh() * g.fw() * stride];
+        shift = new int[g.fh() * g.fw()];
+        for (int ky = 0, t = 0; ky < g.fh(); ky++) {
+            for (int kx = 0; kx < g.fw(); kx++, t++) {
+                shift[t] = (ky - g.ph()) * g.w() + kx - g.pw();
+                for (int j = 0; j < plane; j++) {
+                    int iy = j / ow - g.ph() + ky;
+                    int ix = j % ow - g.pw() + kx;
+                    inside[t * stride + j] = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
+                }
+            }
+        }
+    }
+
+    /** Whether {@code g}'s column matrix rows are shifted planes: stride 1, output rows as wide as input rows. */
+    static boolean fits(Geometry g) {
+        return g.sh() == 1 && g.sw() == 1 && g.ow() == g.w();
+    }
+
+    /** The mask of {@code g}, reusing {@code last} when it is g's; null when g does not {@link #fits fit}. */
+    static WindowMask of(Geometry g, WindowMask last) {
+        if (!fits(g)) {
+            return null;
+        }
+        return last != null && last.g.equals(g) ? last : new WindowMask(g);
+    }
+}
