@@ -82,7 +82,7 @@ final class Pooling implements Layer {
         }
         Tensor g = dx.get(dout.dtype(), xShape);
         if (mode == Mode.MAX) {
-            PoolingKernels.maxBackward(dout, argmax, g);
+            PoolingKernels.maxBackward(dout, argmax, g, xShape[0] * xShape[1], geometry);
         } else {
             PoolingKernels.averageBackward(dout, g, scratch, xShape[0] * xShape[1], geometry);
         }

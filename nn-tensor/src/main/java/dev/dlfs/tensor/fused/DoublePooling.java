@@ -86,28 +86,29 @@ final class DoublePooling {
     }
 
     /**
-     * {@code dx} (overwritten) = each {@code dy[o]}, divided by the window size, added to every element of window o,
-     * output by output. Scalar: a scatter of vector lanes has no AVX2 instruction.
+     * {@code dx} (overwritten) for windows that do not overlap: an element gets {@code 0 + dy[o] / size} for the
+     * window o that holds it, else 0. A vector of dx at a time: the holders' gradients are gathered, so nothing is
+     * scattered (no AVX2 instruction does). {@code owners} and {@code owned} hold, for the elements of
+     * {@code chunk} planes, the holding window (relative to the first of those planes) and whether there is one.
      */
-    static void averageBackward(double[] dy, int dyo, double[] dx, int dxo, int planes, Geometry g, int[] table,
-                                int chunk) {
+    static void averageBackward(double[] dy, int dyo, double[] dx, int dxo, int planes, Geometry g, int[] owners,
+                                boolean[] owned, int chunk) {
         int in = g.h() * g.w();
         int out = g.oh() * g.ow();
         double size = g.ph() * g.pw();
-        java.util.Arrays.fill(dx, dxo, dxo + planes * in, 0.0);
+        DoubleVector zero = DoubleVector.zero(S);
         for (int p0 = 0; p0 < planes; p0 += chunk) {
-            int count = Math.min(chunk, planes - p0) * out;
-            int xBase = dxo + p0 * in;
+            int count = Math.min(chunk, planes - p0) * in;
+            int first = p0 * in;
             int oBase = dyo + p0 * out;
-            for (int o = 0; o < count; o++) {
-                double share = dy[oBase + o] / size;
-                int start = xBase + table[o];
-                for (int ky = 0; ky < g.ph(); ky++) {
-                    int row = start + ky * g.w();
-                    for (int kx = 0; kx < g.pw(); kx++) {
-                        dx[row + kx] += share;
-                    }
-                }
+            int i = 0;
+            for (; i <= count - S.length(); i += S.length()) {
+                VectorMask<Double> holder = VectorMask.fromArray(S, owned, i);
+                DoubleVector share = DoubleVector.fromArray(S, dy, oBase, owners, i).div(size);
+                zero.blend(zero.add(share), holder).intoArray(dx, dxo + first + i);
+            }
+            for (; i < count; i++) {
+                dx[dxo + first + i] = owned[i] ? 0.0 + dy[oBase + owners[i]] / size : 0.0;
             }
         }
     }
