@@ -22,12 +22,12 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The measurements of docs/benchmarks.md (Spark section), on MNIST with examples/two-layer-net.yaml:
  * <ol>
- *   <li>the time per training step of the exact Spark mode against single-JVM {@link Trainer} (whole batches, and
- *       the same shards), the three run alternately for several rounds, medians reported;</li>
+ *   <li>the time per training step of the exact Spark mode (one step per job, and 10 per job in barrier mode)
+ *       against single-JVM {@link Trainer} (whole batches, and the same shards), run alternately for several
+ *       rounds, medians reported;</li>
  *   <li>the test accuracy after the same number of samples: exact mode against local SGD.</li>
  * </ol>
- * Arguments: rounds (0 to skip the timing), steps per timed run, iterations of the accuracy runs (0 to skip them),
- * their seeds
+ * Arguments: rounds (0 to skip the timing), steps per timed run, iterations of the accuracy runs, their seeds
  * (comma-separated), then the local-SGD periods, e.g. {@code 5 200 2000 42,1,2 4 16}. The master comes from {@code --master} of scripts/spark-run.sh (SPARK_MASTER).
  */
 public final class SparkBenchmark {
@@ -61,7 +61,7 @@ public final class SparkBenchmark {
             if (rounds > 0) {
                 overhead(config, data, train, test, rounds, steps);
             }
-            for (long seed : iterations > 0 ? seeds : new long[0]) {
+            for (long seed : seeds) {
                 System.out.println("seed " + seed);
                 accuracy(config.withSeed(seed).withTraining(config.training().withSeed(seed)), data, train, test,
                         iterations, periods);
@@ -76,18 +76,20 @@ public final class SparkBenchmark {
         TrainingConfig t = config.training().withIterations(steps).withEval(EvalSchedule.none());
         NetworkConfig c = config.withTraining(t);
         NetworkConfig whole = config.withTraining(t.withShards(0));
-        double[][] ms = new double[3][rounds];
+        double[][] ms = new double[4][rounds];
         for (int r = 0; r < rounds; r++) {
             ms[0][r] = perStep(l -> new Trainer(Network.of(whole), whole.createOptimizer(), whole.training())
                     .listener(l).run(data));
             ms[1][r] = perStep(l -> new Trainer(Network.of(c), c.createOptimizer(), c.training()).listener(l)
                     .run(data));
             ms[2][r] = perStep(l -> SparkTrainer.of(Network.of(c)).listener(l).run(train, test));
+            ms[3][r] = perStep(l -> SparkTrainer.of(Network.of(c)).stepsPerJob(10).listener(l).run(train, test));
             System.out.printf(Locale.ROOT, "round %d: ms per step: Trainer %.2f, Trainer 4 shards %.2f, Spark exact"
-                    + " %.2f%n", r + 1, ms[0][r], ms[1][r], ms[2][r]);
+                    + " %.2f, Spark exact 10 steps per job %.2f%n", r + 1, ms[0][r], ms[1][r], ms[2][r], ms[3][r]);
         }
         System.out.printf(Locale.ROOT, "median ms per step over %d rounds of %d steps: Trainer %.2f, Trainer 4 shards"
-                + " %.2f, Spark exact %.2f%n", rounds, steps, median(ms[0]), median(ms[1]), median(ms[2]));
+                + " %.2f, Spark exact %.2f, Spark exact 10 steps per job %.2f%n", rounds, steps, median(ms[0]),
+                median(ms[1]), median(ms[2]), median(ms[3]));
     }
 
     private static void accuracy(NetworkConfig config, DataSplit data, Dataset<Row> train, Dataset<Row> test,

@@ -100,6 +100,33 @@ class ExactTrainingTest {
     }
 
     @Test
+    void severalStepsPerJobInBarrierModeStayExactAlsoWhenAStageIsRetried() {
+        NetworkConfig c = NetworkConfig.parse(NET.replace("eval: 4", "eval: 5"), "barrier.yaml");
+        DataSplit data = images(400, false);
+        Network reference = Network.of(c);
+        TrainingResult expected = single(c, data, reference);
+        for (int cores : new int[] {2, 3}) {
+            SparkSession spark = LocalSpark.start(cores);
+            try {
+                Network net = Network.of(c);
+                if (cores == 3) {
+                    FailingOnce.arm(6);
+                }
+                TrainingResult r = SparkTrainer.of(net).stepsPerJob(3)
+                        .run(LocalSpark.frame(spark, data.train(), 2), LocalSpark.frame(spark, data.test(), 1));
+                String where = "local[" + cores + "], 3 steps per job";
+                assertArrayEquals(expected.history().losses(), r.history().losses(), where);
+                assertEquals(expected.history().evaluations(), r.history().evaluations(), where);
+                assertEquals(reference.params(), net.params(), where);
+                assertEquals(cores == 3, FailingOnce.fired(), "the injected failure fired");
+            } finally {
+                FailingOnce.disarm();
+                spark.stop();
+            }
+        }
+    }
+
+    @Test
     void badInputIsNamed() {
         NetworkConfig c = NetworkConfig.parse(NET, "bad.yaml");
         SparkSession spark = LocalSpark.start(2);
@@ -113,6 +140,10 @@ class ExactTrainingTest {
             e = assertThrows(IllegalArgumentException.class, () -> SparkTrainer.of(Network.of(c))
                     .run(train.withColumn("label", train.col("label").cast("double")), test));
             assertTrue(e.getMessage().startsWith("column 'label' is double; the labels must be whole numbers"),
+                    e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> SparkTrainer.of(Network.of(c)).stepsPerJob(2)
+                    .partitions(5).run(train, test));
+            assertTrue(e.getMessage().contains("5 partitions need more than the cluster's 2 task slots"),
                     e.getMessage());
             var ex = assertThrows(dev.dlfs.model.ConfigException.class, () -> SparkTrainer.of(Network.of(
                     NetworkConfig.parse(NET.replace(", shards: 4", ""), "unsharded.yaml"))));
