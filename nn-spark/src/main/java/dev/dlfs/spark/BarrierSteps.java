@@ -25,7 +25,8 @@ import scala.runtime.AbstractFunction1;
  * adds all the sums in shard order and applies its own copy of the optimizer. The copies start from the driver's
  * weights and optimizer state and do the same operations in the same order, so they stay bitwise equal to each other
  * and to the single-JVM run. Partition 0 returns the weights, state and losses after the job's steps. A failed task
- * fails the whole barrier stage, which Spark reruns from the same broadcasts.
+ * fails the whole barrier stage, which Spark reruns from the same broadcasts. Each exchange runs under
+ * {@link BarrierWake}, without which Spark's once-a-second poll would make every step last about a second.
  */
 final class BarrierSteps extends AbstractFunction1<Iterator<ShardBlock>, Iterator<BarrierSteps.Result>>
         implements Serializable {
@@ -69,7 +70,8 @@ final class BarrierSteps extends AbstractFunction1<Iterator<ShardBlock>, Iterato
                     local.add(b.gradient(net, setup, from + k));
                 }
                 List<ShardBlock.ShardSum> all = new ArrayList<>();
-                for (String message : task.allGather(encode(local))) {
+                String ours = encode(local);
+                for (String message : BarrierWake.during(() -> task.allGather(ours))) {
                     all.addAll(decode(message));
                 }
                 all.sort(Comparator.comparingInt(ShardBlock.ShardSum::shard));

@@ -99,12 +99,19 @@ class ExactTrainingTest {
         }
     }
 
+    /**
+     * 11 steps, 3 per job, evaluations after steps 0, 5 and 10: jobs of steps 0 (alone, an ordinary job), 1–3,
+     * 4–5 (cut at the evaluation), 6–8 and 9–10. In local[3] a task of the job of steps 6–8 fails once, so that
+     * Spark reruns the whole barrier stage.
+     */
     @Test
     void severalStepsPerJobInBarrierModeStayExactAlsoWhenAStageIsRetried() {
-        NetworkConfig c = NetworkConfig.parse(NET.replace("eval: 4", "eval: 5"), "barrier.yaml");
+        NetworkConfig c = NetworkConfig.parse(NET.replace("iterations: 8", "iterations: 11")
+                .replace("eval: 4", "eval: 5"), "barrier.yaml");
         DataSplit data = images(400, false);
         Network reference = Network.of(c);
         TrainingResult expected = single(c, data, reference);
+        assertEquals(4, expected.history().evaluations().size(), "evaluations after steps 0, 5 and 10, and the last");
         for (int cores : new int[] {2, 3}) {
             SparkSession spark = LocalSpark.start(cores);
             try {
@@ -112,6 +119,7 @@ class ExactTrainingTest {
                 if (cores == 3) {
                     FailingOnce.arm(6);
                 }
+                long wakes = BarrierWake.wakes();
                 TrainingResult r = SparkTrainer.of(net).stepsPerJob(3)
                         .run(LocalSpark.frame(spark, data.train(), 2), LocalSpark.frame(spark, data.test(), 1));
                 String where = "local[" + cores + "], 3 steps per job";
@@ -119,6 +127,7 @@ class ExactTrainingTest {
                 assertEquals(expected.history().evaluations(), r.history().evaluations(), where);
                 assertEquals(reference.params(), net.params(), where);
                 assertEquals(cores == 3, FailingOnce.fired(), "the injected failure fired");
+                assertTrue(BarrierWake.wakes() > wakes, "tasks waiting for each other were woken");
             } finally {
                 FailingOnce.disarm();
                 spark.stop();
