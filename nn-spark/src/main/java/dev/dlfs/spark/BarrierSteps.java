@@ -2,15 +2,8 @@ package dev.dlfs.spark;
 
 import dev.dlfs.model.ShardGradient;
 import dev.dlfs.optim.Optimizer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
@@ -69,10 +62,18 @@ final class BarrierSteps extends AbstractFunction1<Iterator<ShardBlock>, Iterato
                 for (ShardBlock b : mine) {
                     local.add(b.gradient(net, setup, from + k));
                 }
-                List<ShardBlock.ShardSum> all = new ArrayList<>();
-                String ours = encode(local);
-                for (String message : BarrierWake.during(() -> task.allGather(ours))) {
-                    all.addAll(decode(message));
+                String ours = ShardSumMessage.encode(local, net.dtype());
+                String[] messages = BarrierWake.during(() -> task.allGather(ours));
+                // The messages come in partition order; this task's own sums need no decoding.
+                List<ShardBlock.ShardSum> all = new ArrayList<>(local);
+                for (int p = 0; p < messages.length; p++) {
+                    if (p != partition) {
+                        all.addAll(ShardSumMessage.decode(messages[p]));
+                    }
+                }
+                if (all.size() != setup.plan().shards()) {
+                    throw new IllegalStateException("step " + (from + k) + ": " + all.size() + " shard sums"
+                            + " gathered, expected " + setup.plan().shards());
                 }
                 all.sort(Comparator.comparingInt(ShardBlock.ShardSum::shard));
                 List<ShardGradient> grads = new ArrayList<>();
@@ -84,26 +85,6 @@ final class BarrierSteps extends AbstractFunction1<Iterator<ShardBlock>, Iterato
             return partition != 0 ? List.<Result>of() : List.of(new Result(
                     TensorValues.ofParameters(net.parameters()), TensorValues.of(optimizer.state()), losses));
         });
-    }
-
-    private static String encode(List<ShardBlock.ShardSum> sums) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(new ArrayList<>(sums));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<ShardBlock.ShardSum> decode(String message) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(
-                Base64.getDecoder().decode(message)))) {
-            return (List<ShardBlock.ShardSum>) in.readObject();
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException("a gradient message between barrier tasks is unreadable", e);
-        }
     }
 
     /**
