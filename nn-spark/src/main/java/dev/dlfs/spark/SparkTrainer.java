@@ -138,7 +138,8 @@ public final class SparkTrainer {
         int trainSize = Math.toIntExact(train.count());
         int testSize = Math.toIntExact(test.count());
         ShardPlan plan = ShardPlan.of(config, trainSize);
-        int slots = jsc.defaultParallelism();
+        // Spark's own count of task slots is not public; this is it unless spark.default.parallelism is set.
+        int slots = Math.max(1, jsc.defaultParallelism() / Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1)));
         boolean barrier = stepsPerJob > 1;
         if (barrier && syncEvery > 0) {
             throw new IllegalArgumentException("steps per job are for the exact mode; local SGD already runs "
@@ -146,9 +147,12 @@ public final class SparkTrainer {
         }
         int parts = partitions > 0 ? partitions : barrier ? Math.min(plan.shards(), slots) : plan.shards();
         if (barrier && parts > slots) {
-            throw new IllegalArgumentException("several steps per job run every partition's task at once: "
-                    + parts + " partitions need more than the cluster's " + slots + " task slots; use at most "
-                    + slots + " partitions");
+            // Checked here because Spark would retry the job for minutes before failing it with a message about
+            // barrier slots.
+            throw new IllegalArgumentException("several steps per job run every partition's task at the same time"
+                    + " (Spark's barrier mode): " + parts + " partitions need more than the cluster's " + slots
+                    + " task slots; use at most " + slots + " partitions (.partitions(" + slots + ")) or one step"
+                    + " per job");
         }
         TrainingSetup setup = new TrainingSetup(network.config().toYaml(), plan, oneHot);
         JavaRDD<ShardBlock> trainBlocks = ShardBlocks.of(train, columns, network, plan, parts, "training set");
