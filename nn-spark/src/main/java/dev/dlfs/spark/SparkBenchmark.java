@@ -11,6 +11,7 @@ import dev.dlfs.model.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,24 +23,33 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The measurements of docs/benchmarks.md (Spark section), on MNIST with examples/two-layer-net.yaml:
  * <ol>
- *   <li>the time per training step of the exact Spark mode against single-JVM {@link Trainer} (whole batches, and
- *       the same shards), the three run alternately for several rounds, medians reported;</li>
+ *   <li>the time per training step of the exact Spark mode (one step per job, and, with {@code --steps-per-job},
+ *       several per job in barrier mode) against single-JVM {@link Trainer} (whole batches, and the same shards),
+ *       run alternately for several rounds, medians reported;</li>
  *   <li>the test accuracy after the same number of samples: exact mode against local SGD.</li>
  * </ol>
  * Arguments: rounds (0 to skip the timing), steps per timed run, iterations of the accuracy runs (0 to skip them),
- * their seeds
- * (comma-separated), then the local-SGD periods, e.g. {@code 5 200 2000 42,1,2 4 16}. The master comes from {@code --master} of scripts/spark-run.sh (SPARK_MASTER).
+ * their seeds (comma-separated), then the local-SGD periods, e.g. {@code 5 200 2000 42,1,2 4 16}; anywhere,
+ * {@code --steps-per-job 10,50} adds a timed exact run per value. The master comes from {@code --master} of
+ * scripts/spark-run.sh (SPARK_MASTER).
  */
 public final class SparkBenchmark {
     private SparkBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
-        int rounds = Integer.parseInt(args[0]);
-        int steps = Integer.parseInt(args[1]);
-        int iterations = Integer.parseInt(args[2]);
-        long[] seeds = Arrays.stream(args[3].split(",")).mapToLong(Long::parseLong).toArray();
-        int[] periods = Arrays.stream(args, 4, args.length).mapToInt(Integer::parseInt).toArray();
+        List<String> a = new ArrayList<>(List.of(args));
+        int[] perJob = {};
+        int at = a.indexOf("--steps-per-job");
+        if (at >= 0) {
+            perJob = Arrays.stream(a.get(at + 1).split(",")).mapToInt(Integer::parseInt).toArray();
+            a.subList(at, at + 2).clear();
+        }
+        int rounds = Integer.parseInt(a.get(0));
+        int steps = Integer.parseInt(a.get(1));
+        int iterations = Integer.parseInt(a.get(2));
+        long[] seeds = Arrays.stream(a.get(3).split(",")).mapToLong(Long::parseLong).toArray();
+        int[] periods = a.subList(4, a.size()).stream().mapToInt(Integer::parseInt).toArray();
         NetworkConfig config = NetworkConfig.load(Path.of("examples/two-layer-net.yaml"));
         config = config.withTraining(config.training().withShards(4));
         DataSplit data = config.loadData();
@@ -59,7 +69,7 @@ public final class SparkBenchmark {
             System.out.printf("master %s, %d cores available to the JVM%n", spark.sparkContext().master(),
                     Runtime.getRuntime().availableProcessors());
             if (rounds > 0) {
-                overhead(config, data, train, test, rounds, steps);
+                overhead(config, data, train, test, rounds, steps, perJob);
             }
             for (long seed : iterations > 0 ? seeds : new long[0]) {
                 System.out.println("seed " + seed);
@@ -72,22 +82,41 @@ public final class SparkBenchmark {
     }
 
     private static void overhead(NetworkConfig config, DataSplit data, Dataset<Row> train, Dataset<Row> test,
-                                 int rounds, int steps) {
+                                 int rounds, int steps, int[] perJob) {
         TrainingConfig t = config.training().withIterations(steps).withEval(EvalSchedule.none());
         NetworkConfig c = config.withTraining(t);
         NetworkConfig whole = config.withTraining(t.withShards(0));
-        double[][] ms = new double[3][rounds];
-        for (int r = 0; r < rounds; r++) {
-            ms[0][r] = perStep(l -> new Trainer(Network.of(whole), whole.createOptimizer(), whole.training())
-                    .listener(l).run(data));
-            ms[1][r] = perStep(l -> new Trainer(Network.of(c), c.createOptimizer(), c.training()).listener(l)
-                    .run(data));
-            ms[2][r] = perStep(l -> SparkTrainer.of(Network.of(c)).listener(l).run(train, test));
-            System.out.printf(Locale.ROOT, "round %d: ms per step: Trainer %.2f, Trainer 4 shards %.2f, Spark exact"
-                    + " %.2f%n", r + 1, ms[0][r], ms[1][r], ms[2][r]);
+        List<String> names = new ArrayList<>(List.of("Trainer", "Trainer 4 shards", "Spark exact"));
+        for (int k : perJob) {
+            names.add("Spark exact " + k + " steps per job");
         }
-        System.out.printf(Locale.ROOT, "median ms per step over %d rounds of %d steps: Trainer %.2f, Trainer 4 shards"
-                + " %.2f, Spark exact %.2f%n", rounds, steps, median(ms[0]), median(ms[1]), median(ms[2]));
+        double[][] ms = new double[names.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            ms[0][r] = perStep(1, l -> new Trainer(Network.of(whole), whole.createOptimizer(), whole.training())
+                    .listener(l).run(data));
+            ms[1][r] = perStep(1, l -> new Trainer(Network.of(c), c.createOptimizer(), c.training()).listener(l)
+                    .run(data));
+            ms[2][r] = perStep(1, l -> SparkTrainer.of(Network.of(c)).listener(l).run(train, test));
+            for (int j = 0; j < perJob.length; j++) {
+                int k = perJob[j];
+                long wakes = BarrierWake.wakes();
+                ms[3 + j][r] = perStep(k, l -> SparkTrainer.of(Network.of(c)).stepsPerJob(k).listener(l)
+                        .run(train, test));
+                System.out.printf(Locale.ROOT, "  (%d steps per job: %d barrier wakes)%n", k,
+                        BarrierWake.wakes() - wakes);
+            }
+            StringBuilder line = new StringBuilder("round " + (r + 1) + ": ms per step:");
+            for (int i = 0; i < names.size(); i++) {
+                line.append(String.format(Locale.ROOT, "%s %s %.2f", i == 0 ? "" : ",", names.get(i), ms[i][r]));
+            }
+            System.out.println(line);
+        }
+        StringBuilder line = new StringBuilder("median ms per step over " + rounds + " rounds of " + steps
+                + " steps:");
+        for (int i = 0; i < names.size(); i++) {
+            line.append(String.format(Locale.ROOT, "%s %s %.2f", i == 0 ? "" : ",", names.get(i), median(ms[i])));
+        }
+        System.out.println(line);
     }
 
     private static void accuracy(NetworkConfig config, DataSplit data, Dataset<Row> train, Dataset<Row> test,
@@ -110,18 +139,21 @@ public final class SparkBenchmark {
                 r.elapsed().toMillis() / 1e3);
     }
 
-    /** Milliseconds per step between the first and the last update of a run, without data loading or evaluation. */
-    private static double perStep(Consumer<TrainingListener> run) {
+    /**
+     * Milliseconds per step from the end of the first job to the last update of a run, without data loading or
+     * evaluation: a run of {@code perJob} steps per job reports its first job's steps together, at the job's end.
+     */
+    private static double perStep(int perJob, Consumer<TrainingListener> run) {
         long[] at = new long[2];
         int[] last = {0};
         run.accept(new TrainingListener() {
             @Override
             public void onIteration(int iteration, double loss) {
-                at[iteration == 0 ? 0 : 1] = System.nanoTime();
+                at[iteration == perJob - 1 ? 0 : 1] = System.nanoTime();
                 last[0] = iteration;
             }
         });
-        return (at[1] - at[0]) / 1e6 / last[0];
+        return (at[1] - at[0]) / 1e6 / (last[0] - (perJob - 1));
     }
 
     private static double median(double[] v) {

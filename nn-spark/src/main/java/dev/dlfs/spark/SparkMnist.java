@@ -27,7 +27,7 @@ import org.apache.spark.sql.functions;
  */
 public final class SparkMnist {
     private static final List<String> OPTIONS = List.of("--config", "--parquet", "--out", "--master", "--shards",
-            "--iterations", "--local-sgd", "--partitions");
+            "--iterations", "--local-sgd", "--partitions", "--steps-per-job");
 
     private SparkMnist() {
     }
@@ -39,7 +39,7 @@ public final class SparkMnist {
             // Bad options, configurations and data are the user's to fix: the message says what and where.
             System.err.println("spark-mnist: " + e.getMessage());
             System.err.println("options: --config FILE.yaml --parquet DIR --out DIR --master URL --shards N"
-                    + " --iterations N --local-sgd K --partitions N");
+                    + " --iterations N --local-sgd K --steps-per-job K --partitions N");
             System.exit(2);
         }
     }
@@ -86,6 +86,10 @@ public final class SparkMnist {
         if (o.containsKey("--local-sgd")) {
             trainer.localSgd(number(o, "--local-sgd", 1));
             mode = "local SGD, averaging every " + o.get("--local-sgd") + " steps";
+        }
+        if (o.containsKey("--steps-per-job")) {
+            trainer.stepsPerJob(number(o, "--steps-per-job", 1));
+            mode += ", " + o.get("--steps-per-job") + " steps per job";
         }
         if (o.containsKey("--partitions")) {
             trainer.partitions(number(o, "--partitions", 1));

@@ -31,7 +31,7 @@ import org.apache.spark.sql.Row;
  * adds them in shard order, applies the optimizer and broadcasts the new weights. The run is bitwise equal to
  * {@link dev.dlfs.model.Trainer} with the same configuration (same {@code shards}) on the same rows in the same
  * order, for any number of executors, cores or partitions; a failed task is recomputed from the same broadcast.
- * Each step is one Spark job (see docs/spark.md for why not several).
+ * Each step is one Spark job, or {@link #stepsPerJob(int) several steps} are one job in barrier mode.
  *
  * <p><b>Local SGD</b> ({@link #localSgd(int)}): every shard trains a replica of its own for {@code k} steps on the
  * same shard batches the exact mode would use, and the driver averages the replicas (weights and optimizer state);
@@ -51,6 +51,7 @@ public final class SparkTrainer {
     private Columns columns = Columns.DEFAULT;
     private int partitions;
     private int syncEvery;
+    private int stepsPerJob = 1;
     private boolean oneHot;
 
     private SparkTrainer(Network network) {
@@ -82,6 +83,19 @@ public final class SparkTrainer {
             throw new IllegalArgumentException("local SGD averages every k >= 1 steps, got " + k);
         }
         this.syncEvery = k;
+        return this;
+    }
+
+    /**
+     * Exact mode with up to {@code k} steps per Spark job (cut short where an evaluation is due): the tasks exchange
+     * their shards' gradient sums among themselves in barrier mode, so every partition's task must run at the same
+     * time (partitions at most the cluster's task slots). Still bitwise equal to the single-JVM run.
+     */
+    public SparkTrainer stepsPerJob(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("steps per job must be at least 1, got " + k);
+        }
+        this.stepsPerJob = k;
         return this;
     }
 
@@ -124,7 +138,22 @@ public final class SparkTrainer {
         int trainSize = Math.toIntExact(train.count());
         int testSize = Math.toIntExact(test.count());
         ShardPlan plan = ShardPlan.of(config, trainSize);
-        int parts = partitions > 0 ? partitions : plan.shards();
+        // Spark's own count of task slots is not public; this is it unless spark.default.parallelism is set.
+        int slots = Math.max(1, jsc.defaultParallelism() / Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1)));
+        boolean barrier = stepsPerJob > 1;
+        if (barrier && syncEvery > 0) {
+            throw new IllegalArgumentException("steps per job are for the exact mode; local SGD already runs "
+                    + syncEvery + " steps per job");
+        }
+        int parts = partitions > 0 ? partitions : barrier ? Math.min(plan.shards(), slots) : plan.shards();
+        if (barrier && parts > slots) {
+            // Checked here because Spark would retry the job for minutes before failing it with a message about
+            // barrier slots.
+            throw new IllegalArgumentException("several steps per job run every partition's task at the same time"
+                    + " (Spark's barrier mode): " + parts + " partitions need more than the cluster's " + slots
+                    + " task slots; use at most " + slots + " partitions (.partitions(" + slots + ")) or one step"
+                    + " per job");
+        }
         TrainingSetup setup = new TrainingSetup(network.config().toYaml(), plan, oneHot);
         JavaRDD<ShardBlock> trainBlocks = ShardBlocks.of(train, columns, network, plan, parts, "training set");
         ShardPlan testPlan = new ShardPlan(testSize, Math.min(plan.shards(), testSize), Math.min(plan.shards(),
@@ -171,8 +200,9 @@ public final class SparkTrainer {
             TrainingResult.Stop stop = TrainingResult.Stop.COMPLETED;
             int done = 0;
             while (done < total && stop == TrainingResult.Stop.COMPLETED) {
-                int steps = syncEvery > 0 ? Math.min(syncEvery, total - done) : 1;
-                double[] stepLosses = syncEvery > 0 ? localSgdRound(done, steps) : new double[] {exactStep(done)};
+                int steps = syncEvery > 0 ? Math.min(syncEvery, total - done) : untilEvaluation(done, total, perEpoch);
+                double[] stepLosses = syncEvery > 0 ? localSgdRound(done, steps)
+                        : steps == 1 ? new double[] {exactStep(done)} : barrierSteps(done, steps);
                 boolean due = false;
                 for (int k = 0; k < steps; k++) {
                     int i = done + k;
@@ -217,6 +247,37 @@ public final class SparkTrainer {
                 return TrainingLosses.recorded(loss, optimizer, network);
             } finally {
                 weights.destroy();
+            }
+        }
+
+        /** Exact steps from {@code from} for the next job: up to steps-per-job, ending where an evaluation is due. */
+        private int untilEvaluation(int from, int total, int perEpoch) {
+            int steps = 1;
+            while (steps < stepsPerJob && from + steps < total && !config.eval().due(from + steps - 1, perEpoch)) {
+                steps++;
+            }
+            return steps;
+        }
+
+        /** {@code steps} exact steps in one barrier job; the weights and optimizer state come back from the tasks. */
+        private double[] barrierSteps(int from, int steps) {
+            Broadcast<TensorValues> weights = jsc.broadcast(TensorValues.ofParameters(params));
+            Broadcast<TensorValues> state = jsc.broadcast(TensorValues.of(optimizer.state()));
+            try {
+                BarrierSteps.Result r = trainBlocks.rdd().barrier()
+                        .mapPartitions(new BarrierSteps(setup, weights, state, from, steps), false,
+                                scala.reflect.ClassTag$.MODULE$.apply(BarrierSteps.Result.class))
+                        // Spark reruns a failed barrier stage only when it is a map stage: a shuffle after it makes
+                        // it one (a failed barrier result stage aborts the job).
+                        .toJavaRDD().repartition(1).collect().getFirst();
+                r.weights().writeInto(params);
+                if (!r.state().names().isEmpty()) {
+                    optimizer.loadState(r.state().toMap(network.dtype()));
+                }
+                return r.losses();
+            } finally {
+                weights.destroy();
+                state.destroy();
             }
         }
 

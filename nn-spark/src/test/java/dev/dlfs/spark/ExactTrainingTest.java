@@ -99,6 +99,42 @@ class ExactTrainingTest {
         }
     }
 
+    /**
+     * 11 steps, 3 per job, evaluations after steps 0, 5 and 10: jobs of steps 0 (alone, an ordinary job), 1–3,
+     * 4–5 (cut at the evaluation), 6–8 and 9–10. In local[3] a task of the job of steps 6–8 fails once, so that
+     * Spark reruns the whole barrier stage.
+     */
+    @Test
+    void severalStepsPerJobInBarrierModeStayExactAlsoWhenAStageIsRetried() {
+        NetworkConfig c = NetworkConfig.parse(NET.replace("iterations: 8", "iterations: 11")
+                .replace("eval: 4", "eval: 5"), "barrier.yaml");
+        DataSplit data = images(400, false);
+        Network reference = Network.of(c);
+        TrainingResult expected = single(c, data, reference);
+        assertEquals(4, expected.history().evaluations().size(), "evaluations after steps 0, 5 and 10, and the last");
+        for (int cores : new int[] {2, 3}) {
+            SparkSession spark = LocalSpark.start(cores);
+            try {
+                Network net = Network.of(c);
+                if (cores == 3) {
+                    FailingOnce.arm(6);
+                }
+                long wakes = BarrierWake.wakes();
+                TrainingResult r = SparkTrainer.of(net).stepsPerJob(3)
+                        .run(LocalSpark.frame(spark, data.train(), 2), LocalSpark.frame(spark, data.test(), 1));
+                String where = "local[" + cores + "], 3 steps per job";
+                assertArrayEquals(expected.history().losses(), r.history().losses(), where);
+                assertEquals(expected.history().evaluations(), r.history().evaluations(), where);
+                assertEquals(reference.params(), net.params(), where);
+                assertEquals(cores == 3, FailingOnce.fired(), "the injected failure fired");
+                assertTrue(BarrierWake.wakes() > wakes, "tasks waiting for each other were woken");
+            } finally {
+                FailingOnce.disarm();
+                spark.stop();
+            }
+        }
+    }
+
     @Test
     void badInputIsNamed() {
         NetworkConfig c = NetworkConfig.parse(NET, "bad.yaml");
@@ -113,6 +149,10 @@ class ExactTrainingTest {
             e = assertThrows(IllegalArgumentException.class, () -> SparkTrainer.of(Network.of(c))
                     .run(train.withColumn("label", train.col("label").cast("double")), test));
             assertTrue(e.getMessage().startsWith("column 'label' is double; the labels must be whole numbers"),
+                    e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> SparkTrainer.of(Network.of(c)).stepsPerJob(2)
+                    .partitions(5).run(train, test));
+            assertTrue(e.getMessage().contains("5 partitions need more than the cluster's 2 task slots"),
                     e.getMessage());
             var ex = assertThrows(dev.dlfs.model.ConfigException.class, () -> SparkTrainer.of(Network.of(
                     NetworkConfig.parse(NET.replace(", shards: 4", ""), "unsharded.yaml"))));
