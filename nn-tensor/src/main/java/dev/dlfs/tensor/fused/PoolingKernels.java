@@ -85,7 +85,7 @@ public final class PoolingKernels {
         }
 
         /**
-         * For the pixels of {@code ownerChunk()} planes of a {@link Geometry#disjoint disjoint} g: the window that
+         * For the pixels of {@link #ownerChunk} planes of a {@link Geometry#disjoint disjoint} g: the window that
          * holds each (an output index relative to the first of those planes, 0 if none) into {@link #owners}, and
          * whether one does into {@link #owned}; built when g changes.
          */
