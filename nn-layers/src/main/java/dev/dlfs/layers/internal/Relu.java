@@ -13,7 +13,7 @@ final class Relu implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        y = x.maximum(0.0, out.get(x.dtype(), x.shape()));
+        y = ActivationKernels.relu(x, out.get(x.dtype(), x.shape()));
         return y;
     }
 

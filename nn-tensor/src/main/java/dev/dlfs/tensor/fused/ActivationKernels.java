@@ -13,35 +13,38 @@ public final class ActivationKernels {
     private ActivationKernels() {
     }
 
+    /** {@code out = max(x, 0)}: the book's Relu (a NaN stays NaN, as with {@code Math.max}). */
+    public static Tensor relu(Tensor x, Tensor out) {
+        Operands.sameDtypeAndShape("relu", x, out);
+        ActivationJob.run(ActivationJob.Kind.RELU, x, null, out);
+        return out;
+    }
+
     /** {@code out = log(1 + eˣ)}, computed so that it neither overflows nor loses small values. */
     public static Tensor softplus(Tensor x, Tensor out) {
         Operands.sameDtypeAndShape("softplus", x, out);
-        if (x.dtype() == DType.FLOAT32) {
-            FloatActivations.softplus(x.floatArray(), x.offset(), out.floatArray(), out.offset(), x.size());
-        } else {
-            DoubleActivations.softplus(x.doubleArray(), x.offset(), out.doubleArray(), out.offset(), x.size());
-        }
+        ActivationJob.run(ActivationJob.Kind.SOFTPLUS, x, null, out);
         return out;
     }
 
     /** Relu's backward pass from its output {@code y}: {@code dx = dout} where {@code y > 0}, else 0. */
     public static Tensor reluBackward(Tensor y, Tensor dout, Tensor dx) {
-        return backward("relu backward", Derivative.RELU, y, dout, dx);
+        return backward("relu backward", ActivationJob.Kind.RELU_BACKWARD, y, dout, dx);
     }
 
     /** Sigmoid's backward pass from its output {@code y}: {@code dx = dout·y·(1 − y)}. */
     public static Tensor sigmoidBackward(Tensor y, Tensor dout, Tensor dx) {
-        return backward("sigmoid backward", Derivative.SIGMOID, y, dout, dx);
+        return backward("sigmoid backward", ActivationJob.Kind.SIGMOID_BACKWARD, y, dout, dx);
     }
 
     /** Tanh's backward pass from its output {@code y}: {@code dx = dout·(1 − y²)}. */
     public static Tensor tanhBackward(Tensor y, Tensor dout, Tensor dx) {
-        return backward("tanh backward", Derivative.TANH, y, dout, dx);
+        return backward("tanh backward", ActivationJob.Kind.TANH_BACKWARD, y, dout, dx);
     }
 
     /** Softplus's backward pass from its input {@code x}: {@code dx = dout·sigmoid(x)}. */
     public static Tensor softplusBackward(Tensor x, Tensor dout, Tensor dx) {
-        return backward("softplus backward", Derivative.SOFTPLUS, x, dout, dx);
+        return backward("softplus backward", ActivationJob.Kind.SOFTPLUS_BACKWARD, x, dout, dx);
     }
 
     /** Softmax's backward pass from its output {@code y}, row by row: {@code dx = y ⊙ (dout − ⟨dout, y⟩)}. */
@@ -60,39 +63,10 @@ public final class ActivationKernels {
         return dx;
     }
 
-    /** The element-wise backward kernels, which share one signature. */
-    private enum Derivative {
-        RELU, SIGMOID, TANH, SOFTPLUS
-    }
-
-    private static Tensor backward(String op, Derivative f, Tensor saved, Tensor dout, Tensor dx) {
+    private static Tensor backward(String op, ActivationJob.Kind f, Tensor saved, Tensor dout, Tensor dx) {
         Operands.sameDtypeAndShape(op, saved, dout);
         Operands.sameDtypeAndShape(op, saved, dx);
-        int n = saved.size();
-        int so = saved.offset();
-        int go = dout.offset();
-        int dxo = dx.offset();
-        if (saved.dtype() == DType.FLOAT32) {
-            float[] s = saved.floatArray();
-            float[] g = dout.floatArray();
-            float[] d = dx.floatArray();
-            switch (f) {
-                case RELU -> FloatActivations.reluBackward(s, so, g, go, d, dxo, n);
-                case SIGMOID -> FloatActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
-                case TANH -> FloatActivations.tanhBackward(s, so, g, go, d, dxo, n);
-                case SOFTPLUS -> FloatActivations.softplusBackward(s, so, g, go, d, dxo, n);
-            }
-        } else {
-            double[] s = saved.doubleArray();
-            double[] g = dout.doubleArray();
-            double[] d = dx.doubleArray();
-            switch (f) {
-                case RELU -> DoubleActivations.reluBackward(s, so, g, go, d, dxo, n);
-                case SIGMOID -> DoubleActivations.sigmoidBackward(s, so, g, go, d, dxo, n);
-                case TANH -> DoubleActivations.tanhBackward(s, so, g, go, d, dxo, n);
-                case SOFTPLUS -> DoubleActivations.softplusBackward(s, so, g, go, d, dxo, n);
-            }
-        }
+        ActivationJob.run(f, saved, dout, dx);
         return dx;
     }
 }

@@ -17,6 +17,17 @@ final class DoubleActivations {
     private DoubleActivations() {
     }
 
+    /** y = max(x, 0), with {@code Math.max}'s NaN rule in every lane and in the tail. */
+    static void relu(double[] x, int xo, double[] y, int yo, int n) {
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            DoubleVector.fromArray(S, x, xo + i).max(0.0).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = Math.max(x[xo + i], 0.0);
+        }
+    }
+
     /** dx = dout where the output was positive, else 0 (the book's mask of x &lt;= 0). */
     static void reluBackward(double[] y, int yo, double[] dout, int go, double[] dx, int dxo, int n) {
         DoubleVector zero = DoubleVector.zero(S);

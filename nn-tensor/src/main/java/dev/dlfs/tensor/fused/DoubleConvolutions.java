@@ -33,6 +33,9 @@ final class DoubleConvolutions {
         private WindowMask mask;
         private double[] x;
         private int xo;
+        /** The image inside its border of zeros, for a mask with a canvas; its border is zero for {@link #canvasOf}. */
+        private double[] canvas = new double[0];
+        private WindowMask canvasOf;
 
         /** Uses {@code mask}'s convolution for the images that follow. */
         Windows use(WindowMask mask) {
@@ -40,10 +43,31 @@ final class DoubleConvolutions {
             return this;
         }
 
-        /** The column matrix of the image at {@code xo} in {@code x}. */
+        /** The column matrix of the image at {@code xo} in {@code x} (copied onto the canvas if the mask has one). */
         Windows at(double[] x, int xo) {
-            this.x = x;
-            this.xo = xo;
+            if (!mask.canvas()) {
+                this.x = x;
+                this.xo = xo;
+                return this;
+            }
+            Geometry c = mask.g;
+            int size = c.channels() * c.h() * c.w();
+            if (canvasOf != mask) {
+                if (canvas.length < size) {
+                    canvas = new double[size];
+                }
+                java.util.Arrays.fill(canvas, 0, size, 0.0);
+                canvasOf = mask;
+            }
+            Geometry g = mask.conv;
+            for (int ch = 0; ch < g.channels(); ch++) {
+                for (int r = 0; r < g.h(); r++) {
+                    System.arraycopy(x, xo + (ch * g.h() + r) * g.w(), canvas,
+                            (ch * c.h() + r + mask.borderH) * c.w() + mask.borderW, g.w());
+                }
+            }
+            this.x = canvas;
+            this.xo = 0;
             return this;
         }
 

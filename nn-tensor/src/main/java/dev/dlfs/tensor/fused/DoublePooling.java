@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * those planes); window element (ky, kx) of a vector of outputs is then one gather at {@code ky·w + kx} past those
  * starts. The planes of a batch are walked chunk by chunk, so that short planes (3×3 outputs) still fill vectors.
  * A gather checks the index of every lane, masked or not, so the last vector of a chunk reads its starts from
- * {@code tail}: those of its outputs, then zeros.
+ * {@code tail}: those of its outputs, then zeros. Each loop takes planes {@code [from, to)}; a lane's result does not
+ * depend on where the range starts, so ranges may run on different threads.
  */
 final class DoublePooling {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -30,12 +31,12 @@ final class DoublePooling {
      * Window maxima into {@code y}, and into {@code argmax} the flat index (from x's first element) of each winner:
      * the first NaN of the window if it has one, else the first of its largest values in row-major window order.
      */
-    static void maxForward(double[] x, int xo, double[] y, int yo, int[] argmax, int planes, Geometry g, int[] table,
-                           int chunk, int[] tail) {
+    static void maxForward(double[] x, int xo, double[] y, int yo, int[] argmax, int from, int to, Geometry g,
+                           int[] table, int chunk, int[] tail) {
         int in = g.h() * g.w();
         int out = g.oh() * g.ow();
-        for (int p0 = 0; p0 < planes; p0 += chunk) {
-            int count = Math.min(chunk, planes - p0) * out;
+        for (int p0 = from; p0 < to; p0 += chunk) {
+            int count = Math.min(chunk, to - p0) * out;
             int xBase = xo + p0 * in;
             int oBase = p0 * out;
             for (int o = 0; o < count; o += S.length()) {
@@ -62,13 +63,13 @@ final class DoublePooling {
     }
 
     /** Window means into {@code y}: the window's values added in row-major order, divided by its size. */
-    static void averageForward(double[] x, int xo, double[] y, int yo, int planes, Geometry g, int[] table,
+    static void averageForward(double[] x, int xo, double[] y, int yo, int from, int to, Geometry g, int[] table,
                                int chunk, int[] tail) {
         int in = g.h() * g.w();
         int out = g.oh() * g.ow();
         double size = g.ph() * g.pw();
-        for (int p0 = 0; p0 < planes; p0 += chunk) {
-            int count = Math.min(chunk, planes - p0) * out;
+        for (int p0 = from; p0 < to; p0 += chunk) {
+            int count = Math.min(chunk, to - p0) * out;
             int xBase = xo + p0 * in;
             for (int o = 0; o < count; o += S.length()) {
                 VectorMask<Double> m = S.indexInRange(o, count);
@@ -91,14 +92,14 @@ final class DoublePooling {
      * scattered (no AVX2 instruction does). {@code owners} and {@code owned} hold, for the elements of
      * {@code chunk} planes, the holding window (relative to the first of those planes) and whether there is one.
      */
-    static void averageBackward(double[] dy, int dyo, double[] dx, int dxo, int planes, Geometry g, int[] owners,
-                                boolean[] owned, int chunk) {
+    static void averageBackward(double[] dy, int dyo, double[] dx, int dxo, int from, int to, Geometry g,
+                                int[] owners, boolean[] owned, int chunk) {
         int in = g.h() * g.w();
         int out = g.oh() * g.ow();
         double size = g.ph() * g.pw();
         DoubleVector zero = DoubleVector.zero(S);
-        for (int p0 = 0; p0 < planes; p0 += chunk) {
-            int count = Math.min(chunk, planes - p0) * in;
+        for (int p0 = from; p0 < to; p0 += chunk) {
+            int count = Math.min(chunk, to - p0) * in;
             int first = p0 * in;
             int oBase = dyo + p0 * out;
             int i = 0;

@@ -17,6 +17,17 @@ final class FloatActivations {
     private FloatActivations() {
     }
 
+    /** y = max(x, 0), with {@code Math.max}'s NaN rule in every lane and in the tail. */
+    static void relu(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).max(0f).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) {
+            y[yo + i] = Math.max(x[xo + i], 0f);
+        }
+    }
+
     /** dx = dout where the output was positive, else 0 (the book's mask of x &lt;= 0). */
     static void reluBackward(float[] y, int yo, float[] dout, int go, float[] dx, int dxo, int n) {
         FloatVector zero = FloatVector.zero(S);

@@ -49,7 +49,7 @@ public final class PoolingKernels {
 
     /**
      * A pooling layer's scratch space, kept from call to call: where each window starts, for a few planes at a time,
-     * and a row of window keys. Not shared between threads.
+     * and a row of window keys. Not shared between layers; its tables are only read while parts run.
      */
     public static final class Scratch {
         /** Outputs per table: enough planes that short planes still fill many vectors. */
@@ -57,7 +57,6 @@ public final class PoolingKernels {
 
         private long[] rowBest = new long[0];
         private int[] table = new int[0];
-        private final int[] tail = new int[64];
         private Geometry tableFor;
         private int chunk;
         private int[] owners = new int[0];
@@ -113,9 +112,16 @@ public final class PoolingKernels {
             ownersFor = g;
         }
 
-        /** Room for the window starts of one vector of outputs. */
-        int[] tail() {
-            return tail;
+        int[] owners() {
+            return owners;
+        }
+
+        boolean[] owned() {
+            return owned;
+        }
+
+        int ownerChunk() {
+            return ownerChunk;
         }
 
         /** Planes per table. */
@@ -145,14 +151,8 @@ public final class PoolingKernels {
         }
         boolean f32 = x.dtype() == DType.FLOAT32;
         if (g.unpadded()) {
-            int[] table = scratch.table(g);
-            if (f32) {
-                FloatPooling.maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g,
-                        table, scratch.chunk(), scratch.tail());
-            } else {
-                DoublePooling.maxForward(x.doubleArray(), x.offset(), y.doubleArray(), y.offset(), argmax, planes, g,
-                        table, scratch.chunk(), scratch.tail());
-            }
+            scratch.table(g);
+            PoolingJob.run(PoolingJob.Kind.MAX_FORWARD, x, y, argmax, scratch, planes, g);
         } else if (f32) {
             maxForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), argmax, planes, g,
                     scratch.rowBest(g.ow()));
@@ -271,30 +271,10 @@ public final class PoolingKernels {
             throw new IllegalArgumentException("max pooling backward: " + argmax.length + " winners for "
                     + dout.describe());
         }
-        int n = dout.size();
-        int go = dout.offset();
-        int dxo = dx.offset();
-        // A scatter, output by output: a quarter of the elements for 2×2 windows, after a vector fill. (Gathering
-        // each pixel's window winner instead needs an int gather of argmax, which C2 left boxed for float64 once
-        // float32 had run: 786 kB allocated per step of a 16×4×32×32 layer, Zen 5.)
-        dx.fill(0);
-        if (dout.dtype() == DType.FLOAT32) {
-            float[] grad = dout.floatArray();
-            float[] d = dx.floatArray();
-            for (int o = 0; o < n; o++) {
-                if (argmax[o] >= 0) {
-                    d[dxo + argmax[o]] += grad[go + o];
-                }
-            }
-        } else {
-            double[] grad = dout.doubleArray();
-            double[] d = dx.doubleArray();
-            for (int o = 0; o < n; o++) {
-                if (argmax[o] >= 0) {
-                    d[dxo + argmax[o]] += grad[go + o];
-                }
-            }
-        }
+        // A scatter, output by output: a quarter of the elements for 2×2 windows, after a fill. (Gathering each
+        // pixel's window winner instead needs an int gather of argmax, which C2 left boxed for float64 once float32
+        // had run: 786 kB allocated per step of a 16×4×32×32 layer, Zen 5.)
+        PoolingJob.run(PoolingJob.Kind.MAX_BACKWARD, dx, dout, argmax, null, planes, g);
     }
 
     /** {@code y} = the window means (padding included as zeros) of {@code planes} planes of {@code x}. */
@@ -302,12 +282,9 @@ public final class PoolingKernels {
         check("average pooling", x, y, planes, g);
         if (!g.unpadded()) {
             average(true, x, y, planes, g);
-        } else if (x.dtype() == DType.FLOAT32) {
-            FloatPooling.averageForward(x.floatArray(), x.offset(), y.floatArray(), y.offset(), planes, g,
-                    scratch.table(g), scratch.chunk(), scratch.tail());
         } else {
-            DoublePooling.averageForward(x.doubleArray(), x.offset(), y.doubleArray(), y.offset(), planes, g,
-                    scratch.table(g), scratch.chunk(), scratch.tail());
+            scratch.table(g);
+            PoolingJob.run(PoolingJob.Kind.AVERAGE_FORWARD, x, y, null, scratch, planes, g);
         }
     }
 
@@ -320,13 +297,7 @@ public final class PoolingKernels {
             return;
         }
         scratch.holders(g);
-        if (dx.dtype() == DType.FLOAT32) {
-            FloatPooling.averageBackward(dout.floatArray(), dout.offset(), dx.floatArray(), dx.offset(), planes, g,
-                    scratch.owners, scratch.owned, scratch.ownerChunk);
-        } else {
-            DoublePooling.averageBackward(dout.doubleArray(), dout.offset(), dx.doubleArray(), dx.offset(), planes,
-                    g, scratch.owners, scratch.owned, scratch.ownerChunk);
-        }
+        PoolingJob.run(PoolingJob.Kind.AVERAGE_BACKWARD, dx, dout, null, scratch, planes, g);
     }
 
     /** Fails unless {@code img} holds the planes of h×w and {@code pooled} as many of oh×ow, in one dtype. */

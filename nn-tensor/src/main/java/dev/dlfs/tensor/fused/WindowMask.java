@@ -8,10 +8,21 @@ import dev.dlfs.tensor.internal.FloatGemm;
  * 1, five of DeepConvNet's six layers) read the image and where they read padding. In such a convolution row
  * {@code (c, ky, kx)} of the column matrix is channel c's plane shifted by {@code (ky − ph)·W + kx − pw}, with the
  * positions whose pixel lies outside the image set to 0: one vector copy through a mask, whatever the position.
+ *
+ * <p>A stride-1 convolution with odd filter sides padded more than "same" needs (DeepConvNet's 3×3 with pad 2) is
+ * such a convolution on a canvas: the image placed inside a border of zeros ({@link #borderH} rows above and below,
+ * {@link #borderW} columns left and right), then convolved with the "same" padding. The window values are the same,
+ * so the column matrix, and every bit of the product, is too.
  */
 final class WindowMask {
-    /** The convolution. */
+    /** The convolution as asked. */
+    final Geometry conv;
+    /** The "same" convolution the windows read: {@link #conv} itself, or the one on the canvas. */
     final Geometry g;
+    /** Rows of zeros above and below the image on the canvas; 0 without a canvas. */
+    final int borderH;
+    /** Columns of zeros left and right of the image on the canvas; 0 without a canvas. */
+    final int borderW;
     /** Values per filter tap in {@link #inside}: the plane, plus room for a whole last panel or vector. */
     final int stride;
     /** {@code inside[t·stride + j]}: whether filter tap t = ky·FW + kx reads inside the image at output j. */
@@ -19,8 +30,18 @@ final class WindowMask {
     /** {@code shift[t]}: input index minus output index within a plane, for filter tap t. */
     final int[] shift;
 
-    private WindowMask(Geometry g) {
-        this.g = g;
+    private WindowMask(Geometry conv) {
+        this.conv = conv;
+        if (conv.ow() == conv.w()) {
+            borderH = 0;
+            borderW = 0;
+            g = conv;
+        } else {
+            borderH = conv.ph() - conv.fh() / 2;
+            borderW = conv.pw() - conv.fw() / 2;
+            g = new Geometry(conv.channels(), conv.h() + 2 * borderH, conv.w() + 2 * borderW, conv.fh(), conv.fw(),
+                    1, 1, conv.fh() / 2, conv.fw() / 2);
+        }
         int plane = g.plane();
         int ow = g.ow();
         // float32 panels are the wider ones (twice the lanes of float64 at any vector size). DoubleGemm is not
@@ -40,9 +61,18 @@ final class WindowMask {
         }
     }
 
-    /** Whether {@code g}'s column matrix rows are shifted planes: stride 1, output rows as wide as input rows. */
+    /**
+     * Whether {@code g}'s column matrix rows are shifted planes: stride 1, and output rows as wide as input rows, or
+     * odd filter sides padded at least as much as "same" needs (then on a canvas).
+     */
     static boolean fits(Geometry g) {
-        return g.sh() == 1 && g.sw() == 1 && g.ow() == g.w();
+        return g.sh() == 1 && g.sw() == 1 && (g.ow() == g.w()
+                || g.fh() % 2 == 1 && g.fw() % 2 == 1 && g.ph() >= g.fh() / 2 && g.pw() >= g.fw() / 2);
+    }
+
+    /** Whether the image must be placed on a canvas before the windows read it. */
+    boolean canvas() {
+        return borderH > 0 || borderW > 0;
     }
 
     /** The mask of {@code g}, reusing {@code last} when it is g's; null when g does not {@link #fits fit}. */
@@ -50,6 +80,6 @@ final class WindowMask {
         if (!fits(g)) {
             return null;
         }
-        return last != null && last.g.equals(g) ? last : new WindowMask(g);
+        return last != null && last.conv.equals(g) ? last : new WindowMask(g);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Parallelism;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.simd.DoubleMath;
 import dev.dlfs.tensor.simd.FloatMath;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ActivationKernelsTest {
     private static final int[] LENGTHS = {1, 3, 7, 13, 31, 37, 100};
+    /** Long enough to be cut into parts for several threads, and not a whole number of blocks. */
+    private static final int[] LONG = {100_003};
 
     interface Kernel {
         Tensor apply(Tensor saved, Tensor dout, Tensor dx);
@@ -47,8 +50,12 @@ class ActivationKernelsTest {
     }
 
     private static void matchesScalarLoop(String name, Kernel kernel, FloatRule f32, DoubleRule f64) {
+        matchesScalarLoop(name, kernel, f32, f64, LENGTHS);
+    }
+
+    private static void matchesScalarLoop(String name, Kernel kernel, FloatRule f32, DoubleRule f64, int[] lengths) {
         for (DType dtype : DType.values()) {
-            for (int n : LENGTHS) {
+            for (int n : lengths) {
                 SplittableRandom rng = new SplittableRandom(n);
                 Tensor saved = view(rng, dtype, n);
                 Tensor dout = view(rng, dtype, n);
@@ -76,6 +83,36 @@ class ActivationKernelsTest {
                 (y, g) -> g * (1f - y * y), (y, g) -> g * (1.0 - y * y));
         matchesScalarLoop("softplus", ActivationKernels::softplusBackward,
                 (x, g) -> g * FloatMath.sigmoid(x), (x, g) -> g * DoubleMath.sigmoid(x));
+    }
+
+    @Test
+    void reluMatchesMathMaxWithItsNaNAndSignedZeroRules() {
+        matchesScalarLoop("relu", (x, unused, out) -> ActivationKernels.relu(x, out),
+                (x, unused) -> Math.max(x, 0f), (x, unused) -> Math.max(x, 0.0));
+        Tensor x = Tensor.of(new float[] {Float.NaN, -0f, 0f, -1f, 2f}, 5);
+        Tensor y = ActivationKernels.relu(x, Tensor.zerosLike(x));
+        assertTrue(Float.isNaN((float) y.getFlat(0)), "NaN stays NaN");
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits((float) y.getFlat(1)), "max(-0, 0) is +0");
+        assertEquals(0.0, y.getFlat(3));
+        assertEquals(2.0, y.getFlat(4));
+    }
+
+    @Test
+    void longRunsCutForSeveralThreadsKeepTheScalarLoopsBits() {
+        int before = Parallelism.threads();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallelism.setThreads(threads);
+                matchesScalarLoop("relu " + threads + " threads", (x, unused, out) -> ActivationKernels.relu(x, out),
+                        (x, unused) -> Math.max(x, 0f), (x, unused) -> Math.max(x, 0.0), LONG);
+                matchesScalarLoop("relu backward " + threads + " threads", ActivationKernels::reluBackward,
+                        (y, g) -> y > 0f ? g : 0f, (y, g) -> y > 0.0 ? g : 0.0, LONG);
+                matchesScalarLoop("softplus backward " + threads + " threads", ActivationKernels::softplusBackward,
+                        (x, g) -> g * FloatMath.sigmoid(x), (x, g) -> g * DoubleMath.sigmoid(x), LONG);
+            }
+        } finally {
+            Parallelism.setThreads(before);
+        }
     }
 
     @Test

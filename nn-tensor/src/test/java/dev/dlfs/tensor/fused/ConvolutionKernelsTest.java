@@ -38,6 +38,10 @@ class ConvolutionKernelsTest {
         // strips of a plane, and unequal filter sides and pads
         {3, 4, 28, 28, 16, 3, 3, 1, 1, 1, 1},
         {2, 3, 10, 13, 4, 5, 3, 1, 1, 2, 1},
+        // padded more than "same" needs: the image is placed on a canvas of zeros first (DeepConvNet's 3×3 with pad
+        // 2, and one axis at a time)
+        {5, 4, 14, 14, 8, 3, 3, 1, 1, 2, 2},
+        {2, 3, 9, 11, 4, 5, 3, 1, 1, 2, 3},
     };
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dlfs.tensor.DType;
+import dev.dlfs.tensor.Parallelism;
 import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.fused.PoolingKernels.Geometry;
 import java.util.SplittableRandom;
@@ -23,7 +24,8 @@ class PoolingKernelsTest {
     private static final int[][] CASES = {{2, 2, 2, 2, 0, 0, 4, 6, 3}, {3, 3, 2, 2, 1, 1, 7, 9, 3},
         {2, 3, 1, 2, 1, 0, 5, 11, 3}, {3, 2, 3, 1, 0, 1, 10, 3, 3}, {3, 2, 3, 1, 0, 0, 10, 3, 5},
         {2, 2, 2, 2, 0, 0, 7, 7, 1}, {2, 2, 2, 2, 0, 0, 24, 24, 61}, {3, 3, 1, 1, 0, 0, 5, 6, 7},
-        {2, 2, 3, 3, 0, 0, 8, 8, 4}, {3, 3, 3, 3, 0, 0, 9, 9, 5}, {1, 2, 2, 2, 0, 0, 5, 8, 9}};
+        {2, 2, 3, 3, 0, 0, 8, 8, 4}, {3, 3, 3, 3, 0, 0, 9, 9, 5}, {1, 2, 2, 2, 0, 0, 5, 8, 9},
+        {2, 2, 2, 2, 0, 0, 28, 28, 131}, {3, 3, 2, 2, 0, 0, 27, 27, 90}};
 
     private static Geometry geometry(int[] c) {
         return new Geometry(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], (c[6] + 2 * c[4] - c[0]) / c[2] + 1,
@@ -38,6 +40,24 @@ class PoolingKernelsTest {
 
     @Test
     void maxAndAverageMatchAPlainLoopOverEachWindow() {
+        matchAPlainLoopOverEachWindow();
+    }
+
+    /** The last cases are large enough to be cut into ranges of planes for several threads. */
+    @Test
+    void planesCutForSeveralThreadsGiveThePlainLoopsResults() {
+        int before = Parallelism.threads();
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallelism.setThreads(threads);
+                matchAPlainLoopOverEachWindow();
+            }
+        } finally {
+            Parallelism.setThreads(before);
+        }
+    }
+
+    private static void matchAPlainLoopOverEachWindow() {
         for (DType dtype : DType.values()) {
             for (int[] c : CASES) {
                 Geometry g = geometry(c);
