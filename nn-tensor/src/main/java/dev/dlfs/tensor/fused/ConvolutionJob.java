@@ -56,7 +56,7 @@ final class ConvolutionJob implements WorkerPool.Job {
     private WindowMask backMask;
     private float[] flippedF = new float[0];
     private double[] flippedD = new double[0];
-    /** The filter gradient of each group, FN·K values each. */
+    /** The filter gradient of each group, transposed (K × FN). */
     private float[][] groupsF = new float[0][];
     private double[][] groupsD = new double[0][];
 
@@ -215,9 +215,9 @@ final class ConvolutionJob implements WorkerPool.Job {
     /** dw = the groups' filter gradients added in group order. */
     private void addGroups(int groups, Tensor dw) {
         if (dw.dtype() == DType.FLOAT32) {
-            FloatConvolutions.addGroups(groupsF, groups, dw.floatArray(), dw.offset(), dw.size());
+            FloatConvolutions.addGroups(groupsF, groups, dw.floatArray(), dw.offset(), filters, g.k());
         } else {
-            DoubleConvolutions.addGroups(groupsD, groups, dw.doubleArray(), dw.offset(), dw.size());
+            DoubleConvolutions.addGroups(groupsD, groups, dw.doubleArray(), dw.offset(), filters, g.k());
         }
     }
 }

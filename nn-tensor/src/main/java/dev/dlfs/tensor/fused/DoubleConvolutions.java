@@ -138,8 +138,8 @@ final class DoubleConvolutions {
     }
 
     /**
-     * The backward pass of images {@code [i0, i1)}: their filter gradient {@code Σ_i dy_i·col(x_i)ᵀ} into
-     * {@code dw} (FN × K, overwritten), summed in image order, and, unless {@code dx} is null, each image's input
+     * The backward pass of images {@code [i0, i1)}: their filter gradient {@code Σ_i dy_i·col(x_i)ᵀ}, transposed,
+     * into {@code dw} (K × FN, overwritten), summed in image order, and, unless {@code dx} is null, each image's input
      * gradient. With {@code back} (stride 1) that gradient is the forward convolution of dy_i, padded by {@code back},
      * with the flipped filters {@code flipped} (C × FN·FH·FW): one product with a long sum and no col2im. Without it,
      * {@code col2im(Wᵀ·dy_i)}. {@code col} and {@code dcol} are scratch space for one image's column matrices (see
@@ -159,8 +159,10 @@ final class DoubleConvolutions {
             } else {
                 unroll(x, xo + i * image, col, g);
             }
-            DoubleGemm.gemm(false, true, filters, k, plane, 1.0, dy, grad, plane, col, 0, plane, i == i0 ? 0.0 : 1.0,
-                    dw, 0, k, 1);
+            // The transpose, col·dyᵀ (K × FN): its B is dy (FN × P), far fewer values to transpose into panels than
+            // col (K × P), and each output is summed in the same order, so the bits are those of dy·colᵀ.
+            DoubleGemm.gemm(false, true, k, filters, plane, 1.0, col, 0, plane, dy, grad, plane, i == i0 ? 0.0 : 1.0,
+                    dw, 0, filters, 1);
             if (dx == null) {
                 continue;
             }
@@ -296,13 +298,22 @@ final class DoubleConvolutions {
         return Math.max(firstInside(g, kx), Math.min(g.ow(), g.sw() == 1 ? room : ceilDiv(room, g.sw())));
     }
 
-    /** {@code d[o + i] = Σ_g groups[g][i]} over the first {@code count} groups, added in group order. */
-    static void addGroups(double[][] groups, int count, double[] d, int o, int size) {
-        System.arraycopy(groups[0], 0, d, o, size);
+    /**
+     * {@code d[o + f·K + k] = Σ_g groups[g][k·FN + f]} over the first {@code count} groups, added in group order: the
+     * filter gradient (FN × K) from the groups' transposed ones (K × FN). The sum is made in the first group's array.
+     */
+    static void addGroups(double[][] groups, int count, double[] d, int o, int filters, int k) {
+        double[] sum = groups[0];
+        int size = filters * k;
         for (int g = 1; g < count; g++) {
             double[] part = groups[g];
             for (int i = 0; i < size; i++) {
-                d[o + i] += part[i];
+                sum[i] += part[i];
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            for (int f = 0; f < filters; f++) {
+                d[o + f * k + j] = sum[j * filters + f];
             }
         }
     }
