@@ -29,6 +29,10 @@ final class WindowMask {
     final boolean[] inside;
     /** {@code shift[t]}: input index minus output index within a plane, for filter tap t. */
     final int[] shift;
+    /** Per column matrix row r = (c, t): where its values start in the image, {@code c·H·W + shift[t]}. */
+    final int[] rowSource;
+    /** Per column matrix row r = (c, t): where its part of {@link #inside} starts, {@code t·stride}. */
+    final int[] rowInside;
 
     private WindowMask(Geometry conv) {
         this.conv = conv;
@@ -49,6 +53,8 @@ final class WindowMask {
         stride = plane + FloatGemm.MAX_PANEL_WIDTH;
         inside = new boolean[g.fh() * g.fw() * stride];
         shift = new int[g.fh() * g.fw()];
+        rowSource = new int[g.k()];
+        rowInside = new int[g.k()];
         for (int ky = 0, t = 0; ky < g.fh(); ky++) {
             for (int kx = 0; kx < g.fw(); kx++, t++) {
                 shift[t] = (ky - g.ph()) * g.w() + kx - g.pw();
@@ -58,6 +64,11 @@ final class WindowMask {
                     inside[t * stride + j] = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
                 }
             }
+        }
+        for (int r = 0; r < g.k(); r++) {
+            int taps = g.fh() * g.fw();
+            rowSource[r] = r / taps * g.h() * g.w() + shift[r % taps];
+            rowInside[r] = r % taps * stride;
         }
     }
 
