@@ -3,6 +3,7 @@ module dev.dlfs.bench {
     requires dev.dlfs.tensor;
     requires dev.dlfs.layers;
     requires dev.dlfs.loss;
+    requires dev.dlfs.model;
     requires jmh.core;
     requires java.management;
     requires jdk.incubator.vector;
