@@ -130,8 +130,7 @@ final class FloatConvolutions {
                 int to = at + p * step;
                 if (src >= 0 && src <= last) {
                     for (int v = 0; v < count; v += L) {
-                        FloatVector.fromArray(S, x, src + v, VectorMask.fromArray(S, inside, m + v))
-                                .intoArray(dst, to + v);
+                        copy(dst, to + v, src + v, inside, m + v);
                     }
                 } else {
                     edgeRow(dst, to, src, m, count);

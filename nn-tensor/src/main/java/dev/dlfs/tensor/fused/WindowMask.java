@@ -27,9 +27,10 @@ final class WindowMask {
     final int stride;
     /** {@code inside[t·stride + j]}: whether filter tap t = ky·FW + kx reads inside the image at output j. */
     final boolean[] inside;
-    /** {@code shift[t]}: input index minus output index within a plane, for filter tap t. */
-    final int[] shift;
-    /** Per column matrix row r = (c, t): where its values start in the image, {@code c·H·W + shift[t]}. */
+    /**
+     * Per column matrix row r = (c, t), t = ky·FW + kx: where its values start in the image,
+     * {@code c·H·W + (ky − ph)·W + kx − pw}.
+     */
     final int[] rowSource;
     /** Per column matrix row r = (c, t): where its part of {@link #inside} starts, {@code t·stride}. */
     final int[] rowInside;
@@ -52,7 +53,8 @@ final class WindowMask {
         // touched here: its first use starts the float64 kernels' warm-up, which a float32 network does not need.
         stride = plane + FloatGemm.MAX_PANEL_WIDTH;
         inside = new boolean[g.fh() * g.fw() * stride];
-        shift = new int[g.fh() * g.fw()];
+        // shift[t]: input index minus output index within a plane, for filter tap t
+        int[] shift = new int[g.fh() * g.fw()];
         rowSource = new int[g.k()];
         rowInside = new int[g.k()];
         for (int ky = 0, t = 0; ky < g.fh(); ky++) {
