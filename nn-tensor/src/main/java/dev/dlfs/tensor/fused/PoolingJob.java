@@ -90,35 +90,13 @@ final class PoolingJob extends RangeJob {
                             image.offset(), lo, hi, g, scratch.owners(), scratch.owned(), scratch.ownerChunk());
                 }
             }
-            case MAX_BACKWARD -> maxBackward(lo, hi, f32);
-        }
-    }
-
-    /**
-     * dx of planes {@code [lo, hi)} = zeros, plus each of their {@code dout[o]} added at {@code argmax[o]} (which
-     * lies in o's plane): a scatter, output by output, after a fill.
-     */
-    private void maxBackward(int lo, int hi, boolean f32) {
-        int in = g.h() * g.w();
-        int out = g.oh() * g.ow();
-        int go = pooled.offset();
-        int dxo = image.offset();
-        if (f32) {
-            float[] grad = pooled.floatArray();
-            float[] d = image.floatArray();
-            java.util.Arrays.fill(d, dxo + lo * in, dxo + hi * in, 0f);
-            for (int o = lo * out; o < hi * out; o++) {
-                if (argmax[o] >= 0) {
-                    d[dxo + argmax[o]] += grad[go + o];
-                }
-            }
-        } else {
-            double[] grad = pooled.doubleArray();
-            double[] d = image.doubleArray();
-            java.util.Arrays.fill(d, dxo + lo * in, dxo + hi * in, 0.0);
-            for (int o = lo * out; o < hi * out; o++) {
-                if (argmax[o] >= 0) {
-                    d[dxo + argmax[o]] += grad[go + o];
+            case MAX_BACKWARD -> {
+                if (f32) {
+                    FloatPooling.maxBackward(pooled.floatArray(), pooled.offset(), image.floatArray(), image.offset(),
+                            argmax, lo, hi, g);
+                } else {
+                    DoublePooling.maxBackward(pooled.doubleArray(), pooled.offset(), image.doubleArray(),
+                            image.offset(), argmax, lo, hi, g);
                 }
             }
         }

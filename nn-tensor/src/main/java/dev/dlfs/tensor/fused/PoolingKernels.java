@@ -271,9 +271,6 @@ public final class PoolingKernels {
             throw new IllegalArgumentException("max pooling backward: " + argmax.length + " winners for "
                     + dout.describe());
         }
-        // A scatter, output by output: a quarter of the elements for 2×2 windows, after a fill. (Gathering each
-        // pixel's window winner instead needs an int gather of argmax, which C2 left boxed for float64 once float32
-        // had run: 786 kB allocated per step of a 16×4×32×32 layer, Zen 5.)
         PoolingJob.run(PoolingJob.Kind.MAX_BACKWARD, dx, dout, argmax, null, planes, g);
     }
 
