@@ -4,10 +4,11 @@ import dev.dlfs.tensor.DType;
 import dev.dlfs.tensor.Tensor;
 
 /**
- * The activation layers' kernels that {@link Tensor} has no operation for: softplus, and the backward passes, each
- * one pass over memory where tensor operations would take three or four. Element-wise ones treat any shape as a flat
- * run of elements; softmax works on rows along the last axis. All operands have one dtype and shape, and the output
- * may be an input. Each returns its output.
+ * The activation layers' kernels: softplus and the backward passes, which {@link Tensor} has no operation for, each
+ * one pass over memory where tensor operations would take three or four; and ReLU, which runs on both cores where
+ * {@code Tensor.maximum} takes one. Element-wise ones treat any shape as a flat run of elements, cut into ranges for
+ * the threads when it is long (the bits do not depend on the cut); softmax works on rows along the last axis. All
+ * operands have one dtype and shape, and the output may be an input. Each returns its output.
  */
 public final class ActivationKernels {
     private ActivationKernels() {

@@ -5,8 +5,8 @@ import dev.dlfs.tensor.Tensor;
 import dev.dlfs.tensor.fused.PoolingKernels.Geometry;
 
 /**
- * The vector pooling loops of {@link PoolingKernels} over ranges of planes, on both cores for a batch's worth of
- * planes. Every plane is pooled the same way whatever range holds it, so the bits do not depend on the thread count.
+ * The pooling loops of {@link PoolingKernels} (the vector loops, and max pooling's backward scatter) over ranges of
+ * planes, on both cores for a batch's worth of planes. Every plane is pooled the same way whatever range holds it, so the bits do not depend on the thread count.
  * The window tables are built before the parts start and only read by them; each part has its own tail buffer.
  */
 final class PoolingJob extends RangeJob {
@@ -41,20 +41,23 @@ final class PoolingJob extends RangeJob {
         job.argmax = argmax;
         job.scratch = scratch;
         try {
-            int perPlane = Math.max(1, g.h() * g.w());
-            int parts = Math.max(1, dev.dlfs.tensor.Parallelism.threads());
-            if (job.tails.length < parts) {
-                job.tails = new int[parts][];
-                for (int p = 0; p < parts; p++) {
-                    job.tails[p] = new int[64];
-                }
-            }
-            job.run(planes, 1, Math.max(1, MIN_VALUES / perPlane));
+            job.run(planes, 1, Math.max(1, MIN_VALUES / Math.max(1, g.h() * g.w())));
         } finally {
             job.image = null;
             job.pooled = null;
             job.argmax = null;
             job.scratch = null;
+        }
+    }
+
+    @Override
+    void prepare(int parts) {
+        if (tails.length < parts) {
+            int had = tails.length;
+            tails = java.util.Arrays.copyOf(tails, parts);
+            for (int p = had; p < parts; p++) {
+                tails[p] = new int[64];
+            }
         }
     }
 

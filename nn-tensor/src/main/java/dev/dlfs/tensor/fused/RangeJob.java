@@ -25,6 +25,7 @@ abstract class RangeJob implements WorkerPool.Job {
         this.block = block;
         this.blocks = (count + block - 1) / block;
         parts = (int) Math.max(1, Math.min(Math.min(Parallelism.threads(), blocks), count / Math.max(1, minUnits)));
+        prepare(parts);
         if (parts == 1) {
             range(0, 0, count);
         } else {
@@ -39,6 +40,10 @@ abstract class RangeJob implements WorkerPool.Job {
         if (lo < hi) {
             range(part, lo, hi);
         }
+    }
+
+    /** Makes per-part scratch space ready for parts {@code 0 … parts−1}, before any of them runs. */
+    void prepare(int parts) {
     }
 
     /** Computes units {@code [lo, hi)} as part {@code part} (for per-part scratch space). */
