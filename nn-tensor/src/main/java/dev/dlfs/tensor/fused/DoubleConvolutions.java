@@ -73,40 +73,63 @@ final class DoubleConvolutions {
 
         @Override
         public void pack(double[] dst, int at, int panelWidth, int j0, int width, int p0, int kc) {
-            // Its own loop rather than rows(): a panel row is a few vectors, and C2 fits each loop to its profile.
-            int[] source = mask.rowSource;
-            int[] start = mask.rowInside;
-            boolean[] inside = mask.inside;
-            int last = x.length - panelWidth;
-            int vectors = panelWidth / L;
+            // One method per tile width (1 to 4 vectors), each with straight-line copies: a loop of so few trips runs
+            // in the compiled loop's pre- and post-loops, at half the speed. The choices are made here, once per
+            // panel, and kept out of the copying loops: C2 compiles a branch for the cases seen so far, and a layer
+            // with a new width, or the first image's rows that start before the array, then sends only this small
+            // method back to the interpreter, never the vector loops.
+            if (xo + mask.lowestSource + j0 < 0 || xo + mask.highestSource + j0 > x.length - panelWidth) {
+                rows(dst, at, panelWidth, j0, panelWidth, p0, kc);
+                return;
+            }
+            switch (panelWidth / L) {
+                case 1 -> pack1(dst, at, j0, p0, kc);
+                case 2 -> pack2(dst, at, j0, p0, kc);
+                case 3 -> pack3(dst, at, j0, p0, kc);
+                case 4 -> pack4(dst, at, j0, p0, kc);
+                default -> rows(dst, at, panelWidth, j0, panelWidth, p0, kc);
+            }
+        }
+
+        private void pack1(double[] dst, int at, int j0, int p0, int kc) {
             for (int p = 0; p < kc; p++) {
-                int src = xo + source[p0 + p] + j0;
-                int m = start[p0 + p] + j0;
-                int to = at + p * panelWidth;
-                if (src < 0 || src > last) {
-                    edgeRow(dst, to, src, m, panelWidth);
-                    continue;
-                }
-                // Straight-line code for the tile widths (1 to 4 vectors): a loop of so few trips runs in the
-                // compiled loop's pre- and post-loops, at half the speed.
-                switch (vectors) {
-                    case 4:
-                        copy(dst, to + 3 * L, src + 3 * L, inside, m + 3 * L);
-                        // fall through
-                    case 3:
-                        copy(dst, to + 2 * L, src + 2 * L, inside, m + 2 * L);
-                        // fall through
-                    case 2:
-                        copy(dst, to + L, src + L, inside, m + L);
-                        // fall through
-                    case 1:
-                        copy(dst, to, src, inside, m);
-                        break;
-                    default:
-                        for (int v = 0; v < panelWidth; v += L) {
-                            copy(dst, to + v, src + v, inside, m + v);
-                        }
-                }
+                int src = xo + mask.rowSource[p0 + p] + j0;
+                int m = mask.rowInside[p0 + p] + j0;
+                int to = at + p * L;
+                copy(dst, to, src, mask.inside, m);
+            }
+        }
+
+        private void pack2(double[] dst, int at, int j0, int p0, int kc) {
+            for (int p = 0; p < kc; p++) {
+                int src = xo + mask.rowSource[p0 + p] + j0;
+                int m = mask.rowInside[p0 + p] + j0;
+                int to = at + p * 2 * L;
+                copy(dst, to, src, mask.inside, m);
+                copy(dst, to + L, src + L, mask.inside, m + L);
+            }
+        }
+
+        private void pack3(double[] dst, int at, int j0, int p0, int kc) {
+            for (int p = 0; p < kc; p++) {
+                int src = xo + mask.rowSource[p0 + p] + j0;
+                int m = mask.rowInside[p0 + p] + j0;
+                int to = at + p * 3 * L;
+                copy(dst, to, src, mask.inside, m);
+                copy(dst, to + L, src + L, mask.inside, m + L);
+                copy(dst, to + 2 * L, src + 2 * L, mask.inside, m + 2 * L);
+            }
+        }
+
+        private void pack4(double[] dst, int at, int j0, int p0, int kc) {
+            for (int p = 0; p < kc; p++) {
+                int src = xo + mask.rowSource[p0 + p] + j0;
+                int m = mask.rowInside[p0 + p] + j0;
+                int to = at + p * 4 * L;
+                copy(dst, to, src, mask.inside, m);
+                copy(dst, to + L, src + L, mask.inside, m + L);
+                copy(dst, to + 2 * L, src + 2 * L, mask.inside, m + 2 * L);
+                copy(dst, to + 3 * L, src + 3 * L, mask.inside, m + 3 * L);
             }
         }
 

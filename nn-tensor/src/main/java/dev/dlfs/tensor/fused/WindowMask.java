@@ -34,6 +34,9 @@ final class WindowMask {
     final int[] rowSource;
     /** Per column matrix row r = (c, t): where its part of {@link #inside} starts, {@code t·stride}. */
     final int[] rowInside;
+    /** The smallest and the largest of {@link #rowSource}: whether a pack may read before or past an image. */
+    final int lowestSource;
+    final int highestSource;
 
     private WindowMask(Geometry conv) {
         this.conv = conv;
@@ -72,6 +75,8 @@ final class WindowMask {
             rowSource[r] = r / taps * g.h() * g.w() + shift[r % taps];
             rowInside[r] = r % taps * stride;
         }
+        lowestSource = java.util.Arrays.stream(rowSource).min().orElse(0);
+        highestSource = java.util.Arrays.stream(rowSource).max().orElse(0);
     }
 
     /**

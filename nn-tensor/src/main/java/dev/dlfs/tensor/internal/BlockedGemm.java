@@ -209,7 +209,7 @@ abstract class BlockedGemm implements WorkerPool.Job {
                 }
                 for (int s = s0; s < s1; s++) {
                     strip(part, stripKind[s], c0, c1 - c0, stripStart[s], stripWidth[s],
-                            kc * (stripPanel[s] - panel0), p0, kc, kb == 0);
+                            kc * (stripPanel[s] - panel0), p0, kc, kb);
                 }
             }
             p0 += kc;
@@ -232,10 +232,10 @@ abstract class BlockedGemm implements WorkerPool.Job {
     /**
      * Runs the micro-kernel {@code kind} down rows {@code [i0, i0+rows)} of op(A) (a chunk, packed if
      * {@link #packA}) against the packed panel at {@code panel}, and merges the result into columns
-     * {@code [j0, j0+cols)} of C: with beta if {@code first} (the first summed block), else adding.
+     * {@code [j0, j0+cols)} of C: with beta for summed block 0, else adding.
      */
     final void strip(int part, int kind, int i0, int rows, int j0, int cols, int panel, int p0, int kc,
-                     boolean first) {
+                     int block) {
         int aStart;
         int ars;
         int acs;
@@ -273,7 +273,7 @@ abstract class BlockedGemm implements WorkerPool.Job {
                     plain = true;
                 }
             }
-            merge(part, nr, tileRows, cStart + i * ldc, cols, first);
+            merge(part, nr, tileRows, cStart + i * ldc, cols, block);
         }
     }
 
@@ -291,8 +291,8 @@ abstract class BlockedGemm implements WorkerPool.Job {
 
     /**
      * Merges the first {@code cols} columns of {@code rows} rows of the part's tile buffer (rows {@code nr} apart)
-     * into C at {@code cStart}: {@code C = alpha·tile + beta·C} if {@code first}, else {@code C = alpha·tile + C};
+     * into C at {@code cStart}: {@code C = alpha·tile + beta·C} for summed block 0, else {@code C = alpha·tile + C};
      * one fused multiply-add per element, C unread when beta is 0.
      */
-    abstract void merge(int part, int nr, int rows, int cStart, int cols, boolean first);
+    abstract void merge(int part, int nr, int rows, int cStart, int cols, int block);
 }

@@ -24,6 +24,8 @@ public final class DoubleGemm extends BlockedGemm {
     private double[] c;
     private double alpha;
     private double beta;
+    /** The factor of C's old values per summed block: beta for block 0, 1 after it. */
+    private final double[] blockBeta = {0.0, 1.0};
     private boolean inUse;
     /** Per kernel kind: seen running at compiled speed (a benign race: at worst a kernel is timed twice). */
     static final boolean[] compiledKinds = new boolean[MR.length];
@@ -83,6 +85,7 @@ public final class DoubleGemm extends BlockedGemm {
             job.c = c;
             job.alpha = alpha;
             job.beta = beta;
+            job.blockBeta[0] = beta;
             job.execute(threads);
         } finally {
             job.a = null;
@@ -263,9 +266,11 @@ public final class DoubleGemm extends BlockedGemm {
     }
 
     @Override
-    void merge(int part, int nr, int rows, int cStart, int cols, boolean first) {
+    void merge(int part, int nr, int rows, int cStart, int cols, int block) {
         double[] t = tiles[part];
-        double b = first ? beta : 1.0;
+        // Looked up, not branched on: a warm-up's one-block products would leave C2 a merge that traps (back to the
+        // interpreter, mid-pass) on the first product that sums more than one block.
+        double b = blockBeta[Math.min(block, 1)];
         DoubleVector al = DoubleVector.broadcast(S, alpha);
         DoubleVector zero = DoubleVector.zero(S);
         int full = cols - cols % L;

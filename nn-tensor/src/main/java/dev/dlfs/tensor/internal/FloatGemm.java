@@ -24,6 +24,8 @@ public final class FloatGemm extends BlockedGemm {
     private float[] c;
     private float alpha;
     private float beta;
+    /** The factor of C's old values per summed block: beta for block 0, 1 after it. */
+    private final float[] blockBeta = {0f, 1f};
     private boolean inUse;
     /** Per kernel kind: seen running at compiled speed (a benign race: at worst a kernel is timed twice). */
     static final boolean[] compiledKinds = new boolean[MR.length];
@@ -83,6 +85,7 @@ public final class FloatGemm extends BlockedGemm {
             job.c = c;
             job.alpha = alpha;
             job.beta = beta;
+            job.blockBeta[0] = beta;
             job.execute(threads);
         } finally {
             job.a = null;
@@ -263,9 +266,11 @@ public final class FloatGemm extends BlockedGemm {
     }
 
     @Override
-    void merge(int part, int nr, int rows, int cStart, int cols, boolean first) {
+    void merge(int part, int nr, int rows, int cStart, int cols, int block) {
         float[] t = tiles[part];
-        float b = first ? beta : 1f;
+        // Looked up, not branched on: a warm-up's one-block products would leave C2 a merge that traps (back to the
+        // interpreter, mid-pass) on the first product that sums more than one block.
+        float b = blockBeta[Math.min(block, 1)];
         FloatVector al = FloatVector.broadcast(S, alpha);
         FloatVector zero = FloatVector.zero(S);
         int full = cols - cols % L;

@@ -17,7 +17,7 @@ public final class KernelWarmUp {
     private static final int K = 48;
     /** The warm-up gives up after this long (a machine too busy to compile is no reason to keep a core busy). */
     private static final long BUDGET_NANOS = 8_000_000_000L;
-    /** Calls per kind at most; C2 takes a kernel after about a thousand. */
+    /** Rounds of calls (one per kind) at most; C2 takes a kernel after about a thousand calls. */
     private static final int MAX_CALLS = 20_000;
     /** Calls of a product that packs A chunks, after the kernels are compiled. */
     private static final int PACKED_CALLS = 50;
@@ -52,29 +52,47 @@ public final class KernelWarmUp {
         int lanes = float32 ? FloatKernels.L : DoubleKernels.L;
         boolean[] compiled = float32 ? FloatGemm.compiledKinds : DoubleGemm.compiledKinds;
         PackedProduct packed = new PackedProduct(plan, float32, lanes);
-        for (int v = plan.maxVectors; v >= 1; v--) {
-            int kind = plan.kindFor(v);
-            int m = TileKinds.MR[kind];
+        int kinds = plan.maxVectors;
+        int[] kind = new int[kinds];
+        int[] m = new int[kinds];
+        int[] n = new int[kinds];
+        for (int v = kinds; v >= 1; v--) {
+            kind[kinds - v] = plan.kindFor(v);
+            m[kinds - v] = TileKinds.MR[plan.kindFor(v)];
             // One column short of whole vectors, so the merge's ragged edge is exercised too.
-            int n = Math.max(1, v * lanes - 1);
-            float[] fa = float32 ? new float[m * K + K * n] : null;
-            double[] da = float32 ? null : new double[m * K + K * n];
-            float[] fc = float32 ? new float[m * n] : null;
-            double[] dc = float32 ? null : new double[m * n];
-            for (int call = 0; call < MAX_CALLS && !compiled[kind] && System.nanoTime() < deadline; call++) {
-                boolean ta = (call & 1) != 0;
-                boolean tb = (call & 2) != 0;
-                int lda = ta ? m : K;
-                int ldb = tb ? K : n;
-                float beta = (call & 4) != 0 ? 0.5f : 0f;
+            n[kinds - v] = Math.max(1, v * lanes - 1);
+        }
+        int size = 0;
+        for (int i = 0; i < kinds; i++) {
+            size = Math.max(size, m[i] * K + K * n[i]);
+        }
+        float[] fa = float32 ? new float[size] : null;
+        double[] da = float32 ? null : new double[size];
+        float[] fc = float32 ? new float[size] : null;
+        double[] dc = float32 ? null : new double[size];
+        // The kinds take turns, call by call: C2 then compiles the kernel dispatch having seen every kind, instead
+        // of the first kinds only, which sent it back to the interpreter when a later kind first ran.
+        boolean pending = true;
+        for (int call = 0; pending && call < MAX_CALLS && System.nanoTime() < deadline; call++) {
+            pending = false;
+            boolean ta = (call & 1) != 0;
+            boolean tb = (call & 2) != 0;
+            float beta = (call & 4) != 0 ? 0.5f : 0f;
+            for (int i = 0; i < kinds; i++) {
+                if (compiled[kind[i]]) {
+                    continue;
+                }
+                pending = true;
+                int lda = ta ? m[i] : K;
+                int ldb = tb ? K : n[i];
                 if (float32) {
-                    FloatGemm.gemm(ta, tb, m, n, K, 1f, fa, 0, lda, fa, m * K, ldb, beta, fc, 0, n, 1);
+                    FloatGemm.gemm(ta, tb, m[i], n[i], K, 1f, fa, 0, lda, fa, m[i] * K, ldb, beta, fc, 0, n[i], 1);
                 } else {
-                    DoubleGemm.gemm(ta, tb, m, n, K, 1.0, da, 0, lda, da, m * K, ldb, beta, dc, 0, n, 1);
+                    DoubleGemm.gemm(ta, tb, m[i], n[i], K, 1.0, da, 0, lda, da, m[i] * K, ldb, beta, dc, 0, n[i], 1);
                 }
-                if (call % PACKED_EVERY == 0) {
-                    packed.run(call / PACKED_EVERY);
-                }
+            }
+            if (call % PACKED_EVERY == 0) {
+                packed.run(call / PACKED_EVERY);
             }
         }
         for (int call = 0; call < PACKED_CALLS && System.nanoTime() < deadline; call++) {
