@@ -40,6 +40,11 @@ public final class DataSourceRegistry {
         return create(shared(), config.requireString("source"), config);
     }
 
+    /** Loads only the test set of {@code source} (see {@link DataSourceProvider#createTest}), options checked alike. */
+    public static Dataset createTest(String source, Options options) throws IOException {
+        return shared().create("data source", source, options, DataSourceProvider::createTest);
+    }
+
     /** Loads {@code source} from {@code registry}; options the provider did not read are refused. */
     public static DataSplit create(Registry<DataSourceProvider> registry, String source, Options options)
             throws IOException {

@@ -38,6 +38,19 @@ public final class Mnist {
                 mirrors(kind, options, System.getenv()), kind.sha256());
     }
 
+    /** Loads the test set alone (the four files must still be there), as {@code options} say. */
+    public static Dataset loadTest(MnistKind kind, ImageFormat format, MnistOptions options) throws IOException {
+        return loadTest(kind, format, options, DatasetLocations.standard(kind.sourceName(), options.dir()),
+                mirrors(kind, options, System.getenv()), kind.sha256());
+    }
+
+    static Dataset loadTest(MnistKind kind, ImageFormat format, MnistOptions options, DatasetLocations where,
+                            List<URI> mirrors, Map<String, String> sha256) throws IOException {
+        Path dir = locate(kind, options, where, mirrors, sha256);
+        return read(kind, "test", dir, MnistKind.TEST_IMAGES, MnistKind.TEST_LABELS, format,
+                options.verify() ? sha256 : Map.of());
+    }
+
     /** The directory the files are read from (after downloading them, if allowed and needed). */
     public static Path locate(MnistKind kind, MnistOptions options) throws IOException {
         return locate(kind, options, DatasetLocations.standard(kind.sourceName(), options.dir()),

@@ -54,6 +54,17 @@ class DataSourceRegistryTest {
     }
 
     @Test
+    void theTestSetAloneIsTheSplitsTestSetWithOptionsCheckedAlike() throws IOException {
+        Dataset test = DataSourceRegistry.createTest("spirals", config("n", 7, "seed", 3));
+        Dataset fromSplit = DataSourceRegistry.create("spirals", config("n", 7, "seed", 3)).test();
+        assertEquals(fromSplit.x(), test.x());
+        assertEquals(fromSplit.t(), test.t());
+        OptionException option = assertThrows(OptionException.class,
+                () -> DataSourceRegistry.createTest("and", config("one_hot", true)));
+        assertTrue(option.getMessage().contains("data source 'and': unknown option 'one_hot'"), option.getMessage());
+    }
+
+    @Test
     void unknownOptionsAndSourcesAreNamedWithSuggestions() {
         OptionException option = assertThrows(OptionException.class,
                 () -> DataSourceRegistry.create(config("source", "and", "one_hot", true)));

@@ -120,6 +120,21 @@ class MnistTest {
     }
 
     @Test
+    void theTestSetAloneIsTheSplitsTestSetAndLeavesTheTrainFilesUnread() throws IOException {
+        Path dir = writeDir(root.resolve("d"), 5, 3, false);
+        ImageFormat format = ImageFormat.BOOK.withOneHot(true);
+        DataSplit split = load(where(dir, Map.of()), format, UNVERIFIED);
+        Files.write(dir.resolve(MnistKind.TRAIN_IMAGES), new byte[] {1, 2, 3});   // no longer an IDX file
+        assertThrows(MalformedDataException.class, () -> load(where(dir, Map.of()), format, UNVERIFIED));
+        Dataset test = Mnist.loadTest(MnistKind.MNIST, format, UNVERIFIED, where(dir, Map.of()), List.of(),
+                MnistKind.MNIST.sha256());
+        assertEquals(split.test().x(), test.x());
+        assertEquals(split.test().t(), test.t());
+        assertEquals(split.test().name(), test.name());
+        assertEquals(3, test.size());
+    }
+
+    @Test
     void rawAndGzipFilesMixAndGiveTheSameData() throws IOException {
         Path raw = writeDir(root.resolve("raw"), 5, 3, false);
         Path mixed = writeDir(root.resolve("mixed"), 5, 3, true);

@@ -2,6 +2,7 @@ package dev.dlfs.model;
 
 import dev.dlfs.data.DataSourceRegistry;
 import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
 import dev.dlfs.layers.LayerSpec;
 import dev.dlfs.optim.Optimizer;
 import dev.dlfs.optim.OptimizerRegistry;
@@ -89,16 +90,29 @@ public record NetworkConfig(String name, DType dtype, long seed, List<Integer> i
      * says where it was looked for.
      */
     public DataSplit loadData() throws IOException {
-        if (data == null) {
-            throw origin.error("data", "this configuration declares no data");
-        }
-        Options o = data.options().keys().contains("dtype") ? data.options()
-                : data.options().with("dtype", dtype.label());
         try {
-            return DataSourceRegistry.create(data.source(), o);
+            return DataSourceRegistry.create(data.source(), dataOptions());
         } catch (OptionException e) {
             throw origin.fromOption("data", e);
         }
+    }
+
+    /** Loads only the test set of the {@code data} section, as {@link #loadData} would (for evaluations). */
+    public Dataset loadTestData() throws IOException {
+        try {
+            return DataSourceRegistry.createTest(data.source(), dataOptions());
+        } catch (OptionException e) {
+            throw origin.fromOption("data", e);
+        }
+    }
+
+    /** The data section's options, with the network's dtype unless the section sets one. */
+    private Options dataOptions() {
+        if (data == null) {
+            throw origin.error("data", "this configuration declares no data");
+        }
+        return data.options().keys().contains("dtype") ? data.options()
+                : data.options().with("dtype", dtype.label());
     }
 
     /** This configuration as YAML that {@link #parse} reads back to an equal configuration. */

@@ -2,6 +2,7 @@ package dev.dlfs.data.internal;
 
 import dev.dlfs.data.DataSourceProvider;
 import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
 import dev.dlfs.tensor.spi.OptionException;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
@@ -46,5 +47,14 @@ public final class BuiltinSources implements DataSourceProvider {
                     + String.join(", ", SOURCES.keySet()));
         }
         return source.load(name, options);
+    }
+
+    @Override
+    public Dataset createTest(String name, Options options) throws IOException {
+        Source source = SOURCES.get(name);
+        if (source == null) {
+            return create(name, options).test(); // the same refusal as create's
+        }
+        return source.loadTest(name, options);
     }
 }

@@ -1,6 +1,7 @@
 package dev.dlfs.data.internal;
 
 import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
 import dev.dlfs.data.Mnist;
 import dev.dlfs.data.MnistKind;
 import dev.dlfs.data.MnistOptions;
@@ -16,15 +17,26 @@ import java.net.URI;
 final class MnistSource implements Source {
     @Override
     public DataSplit load(String name, Options o) throws IOException {
-        MnistKind kind = switch (name) {
+        return Mnist.load(kind(name), SourceOptions.imageFormat(o), options(o));
+    }
+
+    @Override
+    public Dataset loadTest(String name, Options o) throws IOException {
+        return Mnist.loadTest(kind(name), SourceOptions.imageFormat(o), options(o));
+    }
+
+    private static MnistKind kind(String name) {
+        return switch (name) {
             case "mnist" -> MnistKind.MNIST;
             case "fashion-mnist" -> MnistKind.FASHION_MNIST;
             default -> throw new IllegalArgumentException("MnistSource cannot load '" + name + "'; it loads mnist, fashion-mnist");
         };
-        MnistOptions options = new MnistOptions(o.has("dir") ? SourceOptions.path(o, "dir") : null,
+    }
+
+    private static MnistOptions options(Options o) {
+        return new MnistOptions(o.has("dir") ? SourceOptions.path(o, "dir") : null,
                 o.getBoolean("download", false),
                 SourceOptions.strings(o, "mirrors").stream().map(URI::create).toList(),
                 o.getBoolean("verify", true));
-        return Mnist.load(kind, SourceOptions.imageFormat(o), options);
     }
 }

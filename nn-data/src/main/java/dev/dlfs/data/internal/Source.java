@@ -1,6 +1,7 @@
 package dev.dlfs.data.internal;
 
 import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
 import dev.dlfs.tensor.spi.Options;
 import java.io.IOException;
 
@@ -8,4 +9,9 @@ import java.io.IOException;
 interface Source {
     /** The train and test sets of source {@code name} (as {@link BuiltinSources} declares it) for {@code o}. */
     DataSplit load(String name, Options o) throws IOException;
+
+    /** The test set alone; by default loads both sets. */
+    default Dataset loadTest(String name, Options o) throws IOException {
+        return load(name, o).test();
+    }
 }

