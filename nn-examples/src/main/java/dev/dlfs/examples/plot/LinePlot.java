@@ -191,21 +191,17 @@ public final class LinePlot {
             g.setStroke(s.style() == Series.Style.DASHED ? dashed(1.6f)
                     : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             Path2D.Double path = new Path2D.Double();
-            boolean open = false;
+            ColumnEnvelope envelope = new ColumnEnvelope(path);
             for (int i = 0; i < s.size(); i++) {
                 double xv = s.xAt(i);
                 double yv = s.yAt(i);
                 if (!Double.isFinite(xv) || !Double.isFinite(yv)) {
-                    open = false;
+                    envelope.end();
                     continue;
                 }
-                if (open) {
-                    path.lineTo(f.px(xv), f.py(yv));
-                } else {
-                    path.moveTo(f.px(xv), f.py(yv));
-                    open = true;
-                }
+                envelope.add(f.px(xv), f.py(yv));
             }
+            envelope.end();
             g.draw(path);
         }
         if (markers) {
