@@ -151,17 +151,12 @@ final class TrainCommand extends Subcommand {
                 }
             }
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.io.IOException io) {
-                throw io;
+            // writeLoss throws an IOException or an unchecked throwable, nothing else
+            switch (e.getCause()) {
+                case java.io.IOException io -> throw io;
+                case RuntimeException re -> throw re;
+                default -> throw (Error) e.getCause();
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
