@@ -49,6 +49,24 @@ public interface Layer {
     default void needInputGradient(boolean needed) {
     }
 
+    /**
+     * Asks the layer to apply ReLU to its own output from now on, {@code max(y, 0)} with {@code Math.max}'s NaN rule,
+     * in the pass that writes it; returns whether it will (by default it will not). A ReLU that follows the layer
+     * asks, from {@link #fuseAfter}, and then passes its input through: one pass over the activations fewer. Affine
+     * and Convolution agree, doing it as they add their bias.
+     */
+    default boolean rectifyOutput() {
+        return false;
+    }
+
+    /**
+     * Offered the layer before this one when a network is assembled, so that the two may share a pass; returns
+     * whether they now do (by default they do not). The network's results keep their bits either way.
+     */
+    default boolean fuseAfter(Layer previous) {
+        return false;
+    }
+
     /** Trainable parameters with their gradients, named locally ({@code W}, {@code b}, {@code gamma} …). */
     default List<Parameter> parameters() {
         return List.of();

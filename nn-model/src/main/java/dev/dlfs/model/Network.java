@@ -50,6 +50,10 @@ public final class Network {
         Gemm.warmUp(config.dtype());
         this.layers = List.copyOf(NetworkAssembly.layers(config, givenLayers));
         this.loss = NetworkAssembly.loss(config, givenLoss);
+        // Neighbours share passes where they can: a ReLU after an affine or convolution layer is applied there.
+        for (int i = 1; i < layers.size(); i++) {
+            layers.get(i).layer().fuseAfter(layers.get(i - 1).layer());
+        }
         List<Parameter> ps = new ArrayList<>();
         Map<String, Tensor> bs = new LinkedHashMap<>();
         for (NamedLayer l : layers) {

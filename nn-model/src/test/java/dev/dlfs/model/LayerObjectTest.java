@@ -52,6 +52,47 @@ class LayerObjectTest {
         }
     }
 
+    /** A layer that promises to rectify its output when asked, and does not: shows who took the ReLU over. */
+    static final class Promising implements Layer {
+        boolean asked;
+
+        @Override
+        public Tensor forward(Tensor x, boolean training) {
+            return x;
+        }
+
+        @Override
+        public Tensor backward(Tensor dout) {
+            return dout;
+        }
+
+        @Override
+        public boolean rectifyOutput() {
+            asked = true;
+            return true;
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape;
+        }
+    }
+
+    @Test
+    void aNetworkLetsAReluFollowingALayerThatRectifiesPassItsInputThrough() {
+        Promising promising = new Promising();
+        Network net = Network.builder().input(3).dtype(DType.FLOAT64).layer(promising).relu().loss("mse").build();
+        assertTrue(promising.asked, "the ReLU asked the layer before it");
+        Tensor x = Tensor.of(new double[][] {{-1, 2, -3}});
+        // The layer kept its promise in name only, so the negative values come through: the ReLU did not run.
+        assertEquals(List.of(-1.0, 2.0, -3.0), java.util.Arrays.stream(net.predict(x).toDoubleArray()).boxed()
+                .toList());
+        Promising alone = new Promising();
+        Network unfused = Network.builder().input(3).dtype(DType.FLOAT64).layer(alone).sigmoid().loss("mse").build();
+        assertEquals(false, alone.asked, "only a ReLU asks");
+        assertEquals(3, unfused.predict(x).size());
+    }
+
     private static Network mixed(long seed, double factor) {
         return Network.builder().input(6).dtype(DType.FLOAT64).seed(seed).init(Map.of("std", 0.5))
                 .affine(5).layer(new Scale(DType.FLOAT64, factor)).relu().affine(3)

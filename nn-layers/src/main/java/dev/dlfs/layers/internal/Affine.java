@@ -24,6 +24,8 @@ final class Affine implements Layer {
     private Tensor x2d;
     private int[] xShape;
     private boolean inputGradient = true;
+    /** The ReLU after this layer is applied here (see {@link Layer#rectifyOutput}). */
+    private boolean rectify;
 
     Affine(Tensor w, Tensor b) {
         if (w.rank() != 2 || b.rank() != 1 || b.dim(0) != w.dim(1) || w.dtype() != b.dtype()) {
@@ -49,8 +51,14 @@ final class Affine implements Layer {
         x2d = x.reshape(n, in);
         Tensor y = out.get(dtype, n, units);
         Gemm.gemm(false, false, 1.0, x2d, w.value(), 0.0, y);
-        AffineKernels.addBias(y, b.value());        // + b on every row of the batch
+        AffineKernels.addBias(y, b.value(), rectify);  // + b on every row of the batch (and the next ReLU)
         return y;
+    }
+
+    @Override
+    public boolean rectifyOutput() {
+        rectify = true;
+        return true;
     }
 
     @Override

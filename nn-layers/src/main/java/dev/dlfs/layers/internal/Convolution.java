@@ -30,6 +30,8 @@ final class Convolution implements Layer {
     private Tensor lastX;
     private ConvolutionKernels.Geometry geometry;
     private boolean inputGradient = true;
+    /** The ReLU after this layer is applied here (see {@link Layer#rectifyOutput}). */
+    private boolean rectify;
 
     /** {@code stride} and {@code pad} are (rows, columns). */
     Convolution(Tensor w, Tensor b, int[] stride, int[] pad) {
@@ -62,9 +64,15 @@ final class Convolution implements Layer {
         }
         geometry = geometry(x.dim(2), x.dim(3));
         Tensor y = out.get(dtype, x.dim(0), filters, geometry.oh(), geometry.ow());
-        ConvolutionKernels.forward(x, w.value(), b.value(), geometry, y);
+        ConvolutionKernels.forward(x, w.value(), b.value(), geometry, y, rectify);
         lastX = x;
         return y;
+    }
+
+    @Override
+    public boolean rectifyOutput() {
+        rectify = true;
+        return true;
     }
 
     @Override

@@ -10,11 +10,19 @@ final class Relu implements Layer {
     private final Workspace out = new Workspace();
     private final Workspace dx = new Workspace();
     private Tensor y;
+    /** The layer before this one rectifies its own output, so this one passes it through. */
+    private boolean inputRectified;
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        y = ActivationKernels.relu(x, out.get(x.dtype(), x.shape()));
+        y = inputRectified ? x : ActivationKernels.relu(x, out.get(x.dtype(), x.shape()));
         return y;
+    }
+
+    @Override
+    public boolean fuseAfter(Layer previous) {
+        inputRectified = previous.rectifyOutput();
+        return inputRectified;
     }
 
     @Override

@@ -18,6 +18,14 @@ public final class AffineKernels {
      * {@code Tensor.addInPlace} gives the same bits but dispatches once per row, which costs more than 50 additions.
      */
     public static Tensor addBias(Tensor y, Tensor b) {
+        return addBias(y, b, false);
+    }
+
+    /**
+     * {@code y += b} on every row, then, if {@code rectify}, {@code y = max(y, 0)} in the same pass: the bits of a
+     * ReLU layer applied after it. Returns {@code y}.
+     */
+    public static Tensor addBias(Tensor y, Tensor b, boolean rectify) {
         if (y.rank() != 2 || b.rank() != 1 || b.dim(0) != y.dim(1) || b.dtype() != y.dtype()) {
             throw new IllegalArgumentException("affine bias: b " + b.describe() + " does not fit y " + y.describe()
                     + ": expected " + y.dtype() + Shapes.format(y.rank() == 2 ? y.dim(1) : 0));
@@ -25,9 +33,9 @@ public final class AffineKernels {
         int rows = y.dim(0);
         int cols = y.dim(1);
         if (y.dtype() == DType.FLOAT32) {
-            FloatAffine.addBias(y.floatArray(), y.offset(), rows, cols, b.floatArray(), b.offset());
+            FloatAffine.addBias(y.floatArray(), y.offset(), rows, cols, b.floatArray(), b.offset(), rectify);
         } else {
-            DoubleAffine.addBias(y.doubleArray(), y.offset(), rows, cols, b.doubleArray(), b.offset());
+            DoubleAffine.addBias(y.doubleArray(), y.offset(), rows, cols, b.doubleArray(), b.offset(), rectify);
         }
         return y;
     }

@@ -38,6 +38,8 @@ final class ConvolutionJob implements WorkerPool.Job {
 
     private boolean inUse;
     private boolean backward;
+    /** Forward: the output goes through ReLU in the pass that adds the bias. */
+    private boolean rectify;
     private Geometry g;
     private int n;
     private int filters;
@@ -63,14 +65,18 @@ final class ConvolutionJob implements WorkerPool.Job {
     private ConvolutionJob() {
     }
 
-    /** y = x ⊛ W + b; arguments checked by {@link ConvolutionKernels#forward}. */
-    static void forward(Tensor x, Tensor w, Tensor b, Tensor y, Geometry g, int n, int filters) {
-        acquire().run(false, x, w, b, y, null, g, n, filters);
+    /** y = x ⊛ W + b, then max(y, 0) if {@code rectify}; arguments checked by {@link ConvolutionKernels#forward}. */
+    static void forward(Tensor x, Tensor w, Tensor b, Tensor y, Geometry g, int n, int filters, boolean rectify) {
+        ConvolutionJob job = acquire();
+        job.rectify = rectify;
+        job.run(false, x, w, b, y, null, g, n, filters);
     }
 
     /** dw from dy and x, and dx unless null; arguments checked by {@link ConvolutionKernels#backward}. */
     static void backward(Tensor x, Tensor w, Tensor dy, Tensor dw, Tensor dx, Geometry g, int n, int filters) {
-        acquire().run(true, x, w, dy, dw, dx, g, n, filters);
+        ConvolutionJob job = acquire();
+        job.rectify = false;
+        job.run(true, x, w, dy, dw, dx, g, n, filters);
     }
 
     private static ConvolutionJob acquire() {
@@ -145,7 +151,7 @@ final class ConvolutionJob implements WorkerPool.Job {
             if (!backward) {
                 FloatConvolutions.forwardImages(x.floatArray(), x.offset(), w.floatArray(), w.offset(),
                         b.floatArray(), b.offset(), y.floatArray(), y.offset(), g, filters, i0, i1, s.colF,
-                        mask == null ? null : s.windowsF.use(mask));
+                        mask == null ? null : s.windowsF.use(mask), rectify);
                 return;
             }
             if (dx != null && s.dcolF.length < dcolSize) {
@@ -162,7 +168,7 @@ final class ConvolutionJob implements WorkerPool.Job {
             if (!backward) {
                 DoubleConvolutions.forwardImages(x.doubleArray(), x.offset(), w.doubleArray(), w.offset(),
                         b.doubleArray(), b.offset(), y.doubleArray(), y.offset(), g, filters, i0, i1, s.colD,
-                        mask == null ? null : s.windowsD.use(mask));
+                        mask == null ? null : s.windowsD.use(mask), rectify);
                 return;
             }
             if (dx != null && s.dcolD.length < dcolSize) {

@@ -71,11 +71,19 @@ public final class ConvolutionKernels {
      * Returns {@code y}.
      */
     public static Tensor forward(Tensor x, Tensor w, Tensor b, Geometry g, Tensor y) {
+        return forward(x, w, b, g, y, false);
+    }
+
+    /**
+     * {@code y = x ⊛ W + b} as {@link #forward(Tensor, Tensor, Tensor, Geometry, Tensor)}, then, if {@code rectify},
+     * {@code y = max(y, 0)} in the same pass (the bits of a ReLU layer applied after it). Returns {@code y}.
+     */
+    public static Tensor forward(Tensor x, Tensor w, Tensor b, Geometry g, Tensor y, boolean rectify) {
         String op = "convolution";
         int n = checkImages(op, "x", x, g);
         int filters = checkFilters(op, w, b, g, x.dtype());
         checkOutput(op, "y", y, n, filters, g, x.dtype());
-        ConvolutionJob.forward(x, w, b, y, g, n, filters);
+        ConvolutionJob.forward(x, w, b, y, g, n, filters, rectify);
         return y;
     }
 

@@ -12,10 +12,18 @@ final class DoubleAffine {
     private DoubleAffine() {
     }
 
-    /** {@code y[r][j] += b[j]} for y of rows × cols: one plain pass, vectors across columns. */
-    static void addBias(double[] y, int yo, int rows, int cols, double[] b, int bo) {
+    /**
+     * {@code y[r][j] += b[j]} for y of rows × cols, then {@code max(y[r][j], 0)} if {@code rectify} (the bits of a
+     * ReLU layer after it: {@code Math.max}'s NaN rule in every lane and in the tail): one plain pass, vectors across
+     * columns.
+     */
+    static void addBias(double[] y, int yo, int rows, int cols, double[] b, int bo, boolean rectify) {
         for (int r = 0; r < rows; r++) {
             int base = yo + r * cols;
+            if (rectify) {
+                addRectified(y, base, cols, b, bo);
+                continue;
+            }
             int i = 0;
             for (int end = S.loopBound(cols); i < end; i += S.length()) {
                 DoubleVector.fromArray(S, y, base + i).add(DoubleVector.fromArray(S, b, bo + i)).intoArray(y, base + i);
@@ -23,6 +31,17 @@ final class DoubleAffine {
             for (; i < cols; i++) {
                 y[base + i] += b[bo + i];
             }
+        }
+    }
+
+    private static void addRectified(double[] y, int base, int cols, double[] b, int bo) {
+        int i = 0;
+        for (int end = S.loopBound(cols); i < end; i += S.length()) {
+            DoubleVector.fromArray(S, y, base + i).add(DoubleVector.fromArray(S, b, bo + i)).max(0.0)
+                    .intoArray(y, base + i);
+        }
+        for (; i < cols; i++) {
+            y[base + i] = Math.max(y[base + i] + b[bo + i], 0.0);
         }
     }
 

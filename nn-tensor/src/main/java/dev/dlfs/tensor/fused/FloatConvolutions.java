@@ -170,12 +170,14 @@ final class FloatConvolutions {
     }
 
     /**
-     * The forward pass of images {@code [i0, i1)}: each image's planes {@code y_i = W·col(x_i) + b} from one product.
-     * {@code col} is scratch space of at least K·P + {@link #COLUMN_SLACK} values, unused when {@code windows} (the
-     * column matrices of a convolution with a {@link WindowMask}, else null) give B straight from the image.
+     * The forward pass of images {@code [i0, i1)}: each image's planes {@code y_i = W·col(x_i) + b} from one product,
+     * then {@code max(y_i, 0)} if {@code rectify}. {@code col} is scratch space of at least K·P +
+     * {@link #COLUMN_SLACK} values, unused when {@code windows} (the column matrices of a convolution with a
+     * {@link WindowMask}, else null) give B straight from the image.
      */
     static void forwardImages(float[] x, int xo, float[] w, int wo, float[] b, int bo, float[] y, int yo,
-                              Geometry g, int filters, int i0, int i1, float[] col, Windows windows) {
+                              Geometry g, int filters, int i0, int i1, float[] col, Windows windows,
+                              boolean rectify) {
         int k = g.k();
         int plane = g.plane();
         int image = g.channels() * g.h() * g.w();
@@ -188,12 +190,29 @@ final class FloatConvolutions {
                 FloatGemm.gemm(false, false, filters, plane, k, 1f, w, wo, k, col, 0, plane, 0f, y, out, plane, 1);
             }
             for (int f = 0; f < filters; f++) {
-                float add = b[bo + f];
-                int row = out + f * plane;
-                for (int p = 0; p < plane; p++) {
-                    y[row + p] += add;
+                if (rectify) {
+                    addRectified(y, out + f * plane, plane, b[bo + f]);
+                } else {
+                    add(y, out + f * plane, plane, b[bo + f]);
                 }
             }
+        }
+    }
+
+    /** {@code y[at..at+n) += add}. */
+    private static void add(float[] y, int at, int n, float add) {
+        for (int p = 0; p < n; p++) {
+            y[at + p] += add;
+        }
+    }
+
+    /**
+     * {@code y = max(y + add, 0)} on {@code y[at..at+n)}: the bias and the ReLU that follows the layer, in one pass,
+     * with the ReLU layer's bits ({@code Math.max}'s NaN rule).
+     */
+    private static void addRectified(float[] y, int at, int n, float add) {
+        for (int p = 0; p < n; p++) {
+            y[at + p] = Math.max(y[at + p] + add, 0f);
         }
     }
 
