@@ -117,7 +117,11 @@ class CheckpointTransformerTest {
         assertTrue(right > 8500, "a briefly trained network is right on " + right + " of 10000");
         assertTrue(loads >= 1 && loads <= 2, "8 tasks on 2 cores loaded the checkpoint " + loads + " times");
         scorer.transform(LocalSpark.frame(spark, head(test, 500), 4)).count();
-        assertEquals(before + loads, ExecutorNetworks.built(), "a second transform reuses the executor's networks");
+        // Reuse means one network per task slot in all, not none new: if the first job's tasks happened to run one at
+        // a time (a busy machine), the second job's two concurrent tasks rightly build a second one.
+        long total = ExecutorNetworks.built() - before;
+        assertTrue(total >= loads && total <= 2, "12 tasks in two jobs on 2 cores built " + total
+                + " networks in all; each task slot builds at most one and then reuses it");
     }
 
     @Test
